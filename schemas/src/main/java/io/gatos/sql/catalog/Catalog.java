@@ -1,0 +1,93 @@
+package io.gatos.sql.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Loads the SQL catalog (every table, column, type, key and description of gatos-sql) from the
+ * bundled {@code catalog.json}, the one place where columns are declared. Immutable and shared;
+ * {@link #get()} parses the resource once per JVM.
+ */
+public final class Catalog {
+    /** Name of the SQL schema that holds every table. */
+    public static final String SCHEMA = "gatos";
+    private static final String RESOURCE = "catalog.json";
+    private static volatile Catalog instance;
+
+    private final int version;
+    private final Map<String, TableDef> tables;
+    private final List<TableDef> ordered;
+
+    private Catalog(int version, Map<String, TableDef> tables) {
+        this.version = version;
+        this.tables = Map.copyOf(tables);
+        this.ordered = List.copyOf(tables.values());
+    }
+
+    /** Returns the catalog bundled with this build. */
+    public static Catalog get() {
+        Catalog local = instance;
+        if (local == null) {
+            try (InputStream in = Catalog.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("catalog resource missing: " + RESOURCE);
+                }
+                local = parse(new ObjectMapper().readTree(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the bundled catalog", e);
+            }
+            instance = local;
+        }
+        return local;
+    }
+
+    static Catalog parse(JsonNode root) {
+        Map<String, TableDef> tables = new LinkedHashMap<>();
+        for (JsonNode t : root.path("tables")) {
+            List<ColumnDef> columns = new ArrayList<>();
+            for (JsonNode c : t.path("columns")) {
+                columns.add(new ColumnDef(c.path("name").asText(), ColumnType.valueOf(c.path("type").asText()),
+                        c.path("nullable").asBoolean(), c.path("description").asText()));
+            }
+            List<String> key = new ArrayList<>();
+            t.path("primaryKey").forEach(k -> key.add(k.asText()));
+            TableDef def = new TableDef(t.path("name").asText(), t.path("description").asText(), columns, key);
+            if (tables.put(def.name(), def) != null) {
+                throw new IllegalStateException("catalog declares table " + def.name() + " twice");
+            }
+        }
+        return new Catalog(root.path("catalogVersion").asInt(), tables);
+    }
+
+    /** Returns the catalog version; it changes whenever a column is renamed or dropped. */
+    public int version() {
+        return version;
+    }
+
+    /** Returns every table in catalog order. */
+    public List<TableDef> tables() {
+        return ordered;
+    }
+
+    /** Returns the table named {@code name}, if any. */
+    public Optional<TableDef> table(String name) {
+        return Optional.ofNullable(tables.get(name));
+    }
+
+    /** Returns the table named {@code name}, failing when the catalog has no such table. */
+    public TableDef require(String name) {
+        TableDef def = tables.get(name);
+        if (def == null) {
+            throw new IllegalArgumentException("the catalog has no table " + name);
+        }
+        return def;
+    }
+}
