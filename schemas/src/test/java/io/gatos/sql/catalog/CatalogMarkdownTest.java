@@ -1,0 +1,50 @@
+package io.gatos.sql.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps docs/CATALOG.md equal to the catalog it documents. Regenerate with
+ * {@code mvn -pl schemas test -Dcatalog.regenerate=true}.
+ */
+class CatalogMarkdownTest {
+    private static final Path DOC = Path.of("../docs/CATALOG.md");
+
+    static String render(Catalog catalog) {
+        StringBuilder out = new StringBuilder();
+        out.append("# SQL catalog (version ").append(catalog.version()).append(")\n\n")
+                .append("Generated from `schemas/src/main/resources/io/gatos/sql/catalog/catalog.json` by\n")
+                .append("`CatalogMarkdownTest`; do not edit by hand. Every table lives in schema `")
+                .append(Catalog.SCHEMA).append("`, the default schema of a connection.\n")
+                .append("`JSON` columns are VARCHAR holding compact JSON with sorted keys; TIMESTAMP is UTC.\n")
+                .append("See `docs/DECISIONS.md` for how the reader fills columns where the spec is silent.\n");
+        for (TableDef t : catalog.tables()) {
+            out.append("\n## ").append(t.name()).append("\n\n").append(t.description()).append("\n\n");
+            out.append("Primary key: ").append(t.primaryKey().isEmpty() ? "none" : "`" + String.join("`, `",
+                    t.primaryKey()) + "`").append("\n\n");
+            out.append("| column | type | null | description |\n|---|---|---|---|\n");
+            for (ColumnDef c : t.columns()) {
+                out.append("| ").append(c.name()).append(" | ").append(c.type()).append(" | ")
+                        .append(c.nullable() ? "yes" : "no").append(" | ")
+                        .append(c.description().replace("|", "\\|")).append(" |\n");
+            }
+        }
+        return out.toString();
+    }
+
+    @Test
+    void docsMatchTheCatalog() throws IOException {
+        String expected = render(Catalog.get());
+        if (Boolean.getBoolean("catalog.regenerate")) {
+            Files.writeString(DOC, expected);
+        }
+        assertThat(Files.exists(DOC)).as("docs/CATALOG.md exists (regenerate with -Dcatalog.regenerate=true)")
+                .isTrue();
+        assertThat(Files.readString(DOC)).as("docs/CATALOG.md is stale: run mvn -pl schemas test"
+                + " -Dcatalog.regenerate=true").isEqualTo(expected);
+    }
+}
