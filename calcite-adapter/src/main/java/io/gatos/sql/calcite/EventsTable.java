@@ -1,0 +1,40 @@
+package io.gatos.sql.calcite;
+
+import io.gatos.sql.ledger.EventScan;
+import io.gatos.sql.ledger.LedgerEvent;
+import io.gatos.sql.ledger.LedgerSnapshot;
+import java.util.BitSet;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Presents table {@code events}; {@code ns} and {@code stream} choose the journals read,
+ * {@code commit_id} and {@code id} narrow what is decoded, and {@code pos} is computed only when
+ * selected.
+ */
+final class EventsTable extends LedgerTable<LedgerEvent> {
+    EventsTable(SnapshotRegistry snapshots) {
+        super(snapshots, "events", new Columns<LedgerEvent>()
+                .col("id", LedgerEvent::id)
+                .col("ns", LedgerEvent::ns)
+                .col("actor", LedgerEvent::actor)
+                .col("stream", LedgerEvent::stream)
+                .col("pos", LedgerEvent::pos)
+                .col("kind", LedgerEvent::kind)
+                .col("ts", LedgerEvent::tsMillis)
+                .col("payload", LedgerEvent::payload)
+                .col("caps", LedgerEvent::caps)
+                .col("policy_root", LedgerEvent::policyRoot)
+                .col("sig_alg", LedgerEvent::sigAlg)
+                .col("event_cid", LedgerEvent::eventCid)
+                .col("commit_id", LedgerEvent::commitId)
+                .col("error", LedgerEvent::error), List.of("ns", "stream", "id", "commit_id"));
+    }
+
+    @Override
+    protected Stream<LedgerEvent> rows(LedgerSnapshot snapshot, Constraints c, BitSet projected) {
+        EventScan.Query query = new EventScan.Query(c.values("ns"), c.values("stream"), c.values("id"),
+                c.values("commit_id"), isProjected(projected, "pos"));
+        return EventScan.stream(snapshot, query, f -> { });
+    }
+}

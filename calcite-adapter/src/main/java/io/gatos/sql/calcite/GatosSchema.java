@@ -1,0 +1,68 @@
+package io.gatos.sql.calcite;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableMultimap;
+import com.google.common.collect.Multimap;
+import io.gatos.sql.catalog.Catalog;
+import io.gatos.sql.ledger.LedgerRepository;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.schema.Function;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.schema.impl.TableFunctionImpl;
+
+/**
+ * Presents one GATOS repository as the Calcite schema {@code gatos}: every table of the catalog
+ * plus the table function {@code shiplog_read}. Borrows the repository (the caller closes it);
+ * building the schema reads nothing, each statement reads one snapshot of the refs.
+ */
+public final class GatosSchema extends AbstractSchema {
+    /** Name of the table function implementing ADR-0005's read. */
+    public static final String SHIPLOG_READ = "shiplog_read";
+
+    private final LedgerRepository repository;
+    private final SnapshotRegistry snapshots;
+    private final Map<String, Table> tables;
+
+    /** Creates the schema over {@code repository}. */
+    public GatosSchema(LedgerRepository repository) {
+        this.repository = requireNonNull(repository, "repository");
+        this.snapshots = new SnapshotRegistry(repository);
+        List<LedgerTable<?>> all = List.of(new CommitsTable(snapshots), new EventsTable(snapshots),
+                new ShiplogTable(snapshots), new ConsumersTable(snapshots), new StateCheckpointsTable(snapshots),
+                new StateNodesTable(snapshots), new PointersTable(snapshots), new JobsTable(snapshots),
+                new GovernanceTables.Proposals(snapshots), new GovernanceTables.Approvals(snapshots),
+                new GovernanceTables.Grants(snapshots), new GovernanceTables.Revocations(snapshots),
+                new RefsTable(snapshots), new FindingsTable(snapshots));
+        Map<String, Table> byName = new LinkedHashMap<>();
+        all.forEach(t -> byName.put(t.definition().name(), t));
+        Catalog.get().tables().forEach(def -> {
+            if (!byName.containsKey(def.name())) {
+                throw new IllegalStateException("no table class presents catalog table " + def.name());
+            }
+        });
+        this.tables = Map.copyOf(byName);
+    }
+
+    /** Returns the repository this schema reads. */
+    public LedgerRepository repository() {
+        return repository;
+    }
+
+    SnapshotRegistry snapshots() {
+        return snapshots;
+    }
+
+    @Override
+    protected Map<String, Table> getTableMap() {
+        return tables;
+    }
+
+    @Override
+    protected Multimap<String, Function> getFunctionMultimap() {
+        return ImmutableMultimap.of(SHIPLOG_READ, TableFunctionImpl.create(ShiplogReadFunction.class, "eval"));
+    }
+}

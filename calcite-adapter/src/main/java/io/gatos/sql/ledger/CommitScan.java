@@ -1,0 +1,92 @@
+package io.gatos.sql.ledger;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectIdOwnerMap;
+
+/**
+ * Reads every commit reachable from refs/gatos/ (all parents), each once, attributed to the first
+ * ref in sorted order whose history holds it. Lazy; remembers the ids it has emitted (about 40
+ * bytes per commit) so shared history is not repeated. An id restriction reads those commits
+ * directly and walks commit headers only to find their ref.
+ */
+public final class CommitScan {
+    private CommitScan() {
+    }
+
+    private static final class Seen extends ObjectIdOwnerMap.Entry {
+        Seen(org.eclipse.jgit.lib.AnyObjectId id) {
+            super(id);
+        }
+    }
+
+    /** Returns a lazy stream of commits, restricted to {@code ids} when not null. */
+    public static Stream<CommitRecord> stream(LedgerSnapshot snapshot, Set<String> ids, Consumer<Finding> findings) {
+        GitObjects objects = snapshot.openObjects();
+        Set<String> wanted = ids == null ? null : validIds(ids);
+        Iterator<Map.Entry<String, ObjectId>> refs = snapshot.refs().entrySet().iterator();
+        ObjectIdOwnerMap<Seen> seen = new ObjectIdOwnerMap<>();
+        Deque<ObjectId> pending = new ArrayDeque<>();
+        return LazyStream.of(new LazyStream.Source<>() {
+            private String ref;
+            private int found;
+
+            @Override
+            public CommitRecord next() throws IOException {
+                while (wanted == null || found < wanted.size()) {
+                    if (pending.isEmpty()) {
+                        if (!refs.hasNext()) {
+                            return null;
+                        }
+                        var next = refs.next();
+                        ref = next.getKey();
+                        pending.push(next.getValue());
+                    }
+                    ObjectId id = pending.pop();
+                    if (seen.contains(id)) {
+                        continue;
+                    }
+                    seen.add(new Seen(id));
+                    GitCommit commit = read(objects, ref, id, findings);
+                    if (commit == null) {
+                        continue;
+                    }
+                    for (int i = commit.parents().size() - 1; i >= 0; i--) {
+                        pending.push(ObjectId.fromString(commit.parents().get(i)));
+                    }
+                    if (wanted == null || wanted.contains(commit.id())) {
+                        found++;
+                        return CommitRecord.of(commit, ref);
+                    }
+                }
+                return null;
+            }
+        }, objects);
+    }
+
+    private static Set<String> validIds(Set<String> ids) {
+        return ids.stream().filter(id -> ObjectId.isId(id)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    private static GitCommit read(GitObjects objects, String ref, ObjectId id, Consumer<Finding> findings)
+            throws IOException {
+        try {
+            return objects.commit(id);
+        } catch (MissingObjectException e) {
+            findings.accept(new Finding(ref, id.name(), null, FindingCode.MISSING_OBJECT, "commit " + id.name()
+                    + " reachable from " + ref + " is missing (shallow or partial clone?)"));
+        } catch (IncorrectObjectTypeException e) {
+            // refs at blobs (consumer checkpoints) or trees hold no commits; the plane readers report misuse
+        }
+        return null;
+    }
+}

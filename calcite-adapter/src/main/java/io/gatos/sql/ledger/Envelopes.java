@@ -1,0 +1,48 @@
+package io.gatos.sql.ledger;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Extracts envelope fields from parsed JSON: pure helpers shared by the journal and shiplog
+ * readers. Every method is side-effect free.
+ */
+final class Envelopes {
+    /** Path of the envelope in an event or message commit tree. */
+    static final String PATH = "message/envelope.json";
+
+    private Envelopes() {
+    }
+
+    /** Returns the string member {@code key}, or null when absent or not a string. */
+    static String string(JsonValue.Obj envelope, String key) {
+        return envelope.string(key);
+    }
+
+    /** Returns the compact JSON of member {@code key}, or {@code fallback} when absent. */
+    static String json(JsonValue.Obj envelope, String key, String fallback) {
+        JsonValue v = envelope.get(key);
+        return v == null ? fallback : Json.write(v);
+    }
+
+    /** Parses an RFC 3339 timestamp to epoch milliseconds, or returns null when it is not one. */
+    static Long rfc3339Millis(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(text).toEpochMilli();
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    /** Returns the part of {@code ref} after {@code prefix}, or null when it does not start with it. */
+    static String after(String ref, String prefix) {
+        return ref.startsWith(prefix) ? ref.substring(prefix.length()) : null;
+    }
+}

@@ -1,0 +1,175 @@
+package io.gatos.sql.ledger;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * Reads journal events (LAYOUT §1) lazily, newest first within each journal and journals in ref
+ * order. Namespace and stream restrictions choose which journals are read at all; a commit-id
+ * restriction decodes only those commits (the walk reads commit headers only); a ULID restriction
+ * skips envelopes that cannot contain one of the ULIDs before parsing them.
+ */
+public final class EventScan {
+    /** Prefix of journal refs. */
+    public static final String PREFIX = "refs/gatos/journal/";
+
+    /**
+     * Restricts a scan; a null set means "no restriction". {@code positions} asks for {@code pos},
+     * which costs one extra header walk of each journal read.
+     */
+    public record Query(Set<String> namespaces, Set<String> streams, Set<String> ids, Set<String> commitIds,
+            boolean positions) {
+        /** Returns the query that reads everything, with positions. */
+        public static Query all() {
+            return new Query(null, null, null, null, true);
+        }
+
+        boolean admitsJournal(String ns, String stream) {
+            return (namespaces == null || namespaces.contains(ns)) && (streams == null || streams.contains(stream));
+        }
+    }
+
+    private EventScan() {
+    }
+
+    /** Journal refs of {@code snapshot} in sorted order: ref name to {ns, actor segment}. */
+    public static List<Map.Entry<String, String[]>> journals(LedgerSnapshot snapshot) {
+        List<Map.Entry<String, String[]>> out = new ArrayList<>();
+        for (String ref : snapshot.refsUnder(PREFIX).keySet()) {
+            String[] parts = ref.substring(PREFIX.length()).split("/");
+            if (parts.length == 2) {
+                out.add(Map.entry(ref, parts));
+            }
+        }
+        return out;
+    }
+
+    /** Returns a lazy stream of the events {@code query} admits; close it to release the reader. */
+    public static Stream<LedgerEvent> stream(LedgerSnapshot snapshot, Query query, Consumer<Finding> findings) {
+        requireNonNull(query, "query");
+        GitObjects objects = snapshot.openObjects();
+        Iterator<Map.Entry<String, String[]>> journals = journals(snapshot).stream()
+                .filter(j -> query.admitsJournal(j.getValue()[0], j.getValue()[0] + "/" + j.getValue()[1]))
+                .iterator();
+        return LazyStream.of(new LazyStream.Source<>() {
+            private JournalCursor cursor;
+
+            @Override
+            public LedgerEvent next() throws IOException {
+                while (true) {
+                    if (cursor == null) {
+                        if (!journals.hasNext()) {
+                            return null;
+                        }
+                        var j = journals.next();
+                        cursor = new JournalCursor(objects, snapshot, j.getKey(), j.getValue(), query, findings);
+                    }
+                    LedgerEvent e = cursor.next();
+                    if (e != null) {
+                        return e;
+                    }
+                    cursor = null;
+                }
+            }
+        }, objects);
+    }
+
+    /** Iterates one journal. */
+    private static final class JournalCursor {
+        private final GitObjects objects;
+        private final String ref;
+        private final String ns;
+        private final String actorSegment;
+        private final Query query;
+        private final Consumer<Finding> findings;
+        private final ChainWalk walk;
+        private long pos;
+
+        JournalCursor(GitObjects objects, LedgerSnapshot snapshot, String ref, String[] parts, Query query,
+                Consumer<Finding> findings) throws IOException {
+            this.objects = objects;
+            this.ref = ref;
+            this.ns = parts[0];
+            this.actorSegment = parts[1];
+            this.query = query;
+            this.findings = findings;
+            ObjectId head = snapshot.head(ref);
+            this.walk = new ChainWalk(objects, ref, head, FindingCode.MERGE_IN_JOURNAL, findings);
+            this.pos = query.positions() ? ChainWalk.length(objects, head) : 0;
+        }
+
+        LedgerEvent next() throws IOException {
+            GitCommit commit;
+            while ((commit = walk.next()) != null) {
+                long here = query.positions() ? --pos : -1;
+                if (query.commitIds() != null && !query.commitIds().contains(commit.id())) {
+                    continue;
+                }
+                LedgerEvent event = decode(commit, here);
+                if (event != null && (query.ids() == null || query.ids().contains(event.id()))) {
+                    return event;
+                }
+            }
+            return null;
+        }
+
+        private LedgerEvent decode(GitCommit commit, long here) throws IOException {
+            EventDecoder decoder = new EventDecoder(ref, ns, actorSegment, commit, here);
+            ObjectId blob;
+            try {
+                blob = objects.blobAt(commit.tree(), Envelopes.PATH);
+            } catch (MissingObjectException e) {
+                return report(decoder, FindingCode.MISSING_OBJECT, "object " + e.getObjectId().name()
+                        + " of the event tree is missing");
+            }
+            if (blob == null) {
+                return report(decoder, FindingCode.BAD_JSON, "the commit has no " + Envelopes.PATH);
+            }
+            byte[] bytes;
+            try {
+                bytes = objects.blob(blob);
+            } catch (MissingObjectException e) {
+                return report(decoder, FindingCode.MISSING_OBJECT, "envelope blob " + blob.name() + " is missing");
+            }
+            if (query.ids() != null && query.ids().stream().noneMatch(id -> contains(bytes, id))) {
+                return null;
+            }
+            LedgerEvent event = decoder.decode(bytes);
+            if (event.error() != null) {
+                findings.accept(new Finding(ref, commit.id(), Envelopes.PATH, FindingCode.BAD_JSON, event.error()));
+            }
+            return event;
+        }
+
+        private LedgerEvent report(EventDecoder decoder, FindingCode code, String reason) {
+            LedgerEvent event = decoder.unreadable(reason);
+            findings.accept(new Finding(ref, event.commitId(), Envelopes.PATH, code, reason));
+            return query.ids() == null || query.ids().contains(event.id()) ? event : null;
+        }
+    }
+
+    private static boolean contains(byte[] haystack, String ascii) {
+        byte[] needle = ascii.getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}

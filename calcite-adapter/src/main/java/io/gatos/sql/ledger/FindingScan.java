@@ -1,0 +1,70 @@
+package io.gatos.sql.ledger;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Reads every plane once and yields what the readers could not take at face value (LAYOUT §9),
+ * lazily, plane by plane. Costs a full read of the ledger; holds the ULIDs seen (to report
+ * {@code DUPLICATE_ULID}) and the findings already reported (to report each once).
+ */
+public final class FindingScan {
+    private FindingScan() {
+    }
+
+    /** Returns a lazy stream of every finding in {@code snapshot}; close it to release readers. */
+    public static Stream<Finding> stream(LedgerSnapshot snapshot) {
+        Set<Finding> reported = new LinkedHashSet<>();
+        ArrayDeque<Finding> queue = new ArrayDeque<>();
+        Consumer<Finding> sink = f -> {
+            if (reported.add(f)) {
+                queue.add(f);
+            }
+        };
+        Map<String, String> ulids = new HashMap<>();
+        List<Function<Consumer<Finding>, Stream<?>>> planes = List.of(
+                s -> EventScan.stream(snapshot, new EventScan.Query(null, null, null, null, false), s)
+                        .peek(e -> duplicate(ulids, e, s)),
+                s -> ShiplogScan.stream(snapshot, null, null, false, s),
+                s -> ConsumerScan.stream(snapshot, null, null, s),
+                s -> StateScan.checkpoints(snapshot, null, null, s),
+                s -> PointerScan.stream(snapshot, null, null, s),
+                s -> JobScan.stream(snapshot, null, s),
+                s -> GovernanceScan.proposals(snapshot, null, s),
+                s -> GovernanceScan.approvals(snapshot, null, s),
+                s -> GovernanceScan.grants(snapshot, null, s),
+                s -> GovernanceScan.revocations(snapshot, null, s),
+                s -> CommitScan.stream(snapshot, null, s));
+        return planes.stream().flatMap(plane -> drain(plane.apply(sink), queue));
+    }
+
+    private static void duplicate(Map<String, String> ulids, LedgerEvent e, Consumer<Finding> sink) {
+        if (!e.readable()) {
+            return;
+        }
+        String first = ulids.putIfAbsent(e.id(), e.commitId());
+        if (first != null) {
+            sink.accept(new Finding(e.ref(), e.commitId(), Envelopes.PATH, FindingCode.DUPLICATE_ULID,
+                    "ULID " + e.id() + " appears in commits " + first + " and " + e.commitId()));
+        }
+    }
+
+    /** Pulls {@code items} only as far as needed to yield the findings they report. */
+    private static Stream<Finding> drain(Stream<?> items, ArrayDeque<Finding> queue) {
+        Iterator<?> it = items.iterator();
+        return LazyStream.of(() -> {
+            while (queue.isEmpty() && it.hasNext()) {
+                it.next();
+            }
+            return queue.poll();
+        }, items);
+    }
+}

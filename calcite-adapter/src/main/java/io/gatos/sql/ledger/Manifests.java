@@ -1,0 +1,97 @@
+package io.gatos.sql.ledger;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Converts a YAML job manifest (LAYOUT §6) to a {@link JsonValue} without going through a double:
+ * a number keeps its source text when that is a JSON number, else is rewritten exactly from its
+ * decimal value (so {@code +12} gives {@code 12} and {@code 0x1F} gives {@code 31}); a YAML number
+ * with no decimal value ({@code .inf}, {@code .nan}) becomes a string. Exactly one document is
+ * accepted. Pure and thread-safe; costs one streaming pass.
+ */
+final class Manifests {
+    private static final YAMLFactory YAML = YAMLFactory.builder().build();
+    private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+
+    private Manifests() {
+    }
+
+    /** Parses exactly one YAML document from {@code bytes}. */
+    static JsonValue yaml(byte[] bytes) throws Json.SyntaxException {
+        try (JsonParser parser = YAML.createParser(bytes)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new Json.SyntaxException("empty YAML document");
+            }
+            JsonValue value = read(parser, first);
+            if (parser.nextToken() != null) {
+                throw new Json.SyntaxException("more than one YAML document");
+            }
+            return value;
+        } catch (IOException | RuntimeException e) {
+            String message = e.getMessage() == null ? "malformed YAML" : e.getMessage();
+            throw new Json.SyntaxException("not valid YAML: " + message.lines().findFirst().orElse("").trim());
+        }
+    }
+
+    private static JsonValue read(JsonParser parser, JsonToken token) throws IOException {
+        return switch (token) {
+            case START_OBJECT -> readObject(parser);
+            case START_ARRAY -> readArray(parser);
+            case VALUE_STRING -> new JsonValue.Str(parser.getText());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(parser, token == JsonToken.VALUE_NUMBER_INT);
+            case VALUE_TRUE -> new JsonValue.Bool(true);
+            case VALUE_FALSE -> new JsonValue.Bool(false);
+            case VALUE_NULL -> new JsonValue.Null();
+            case VALUE_EMBEDDED_OBJECT ->
+                new JsonValue.Str(Base64.getEncoder().encodeToString(parser.getBinaryValue()));
+            default -> throw new IOException("unexpected YAML token " + token);
+        };
+    }
+
+    private static JsonValue readObject(JsonParser parser) throws IOException {
+        TreeMap<String, JsonValue> fields = new TreeMap<>();
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            fields.put(name, read(parser, parser.nextToken()));
+        }
+        if (token != JsonToken.END_OBJECT) {
+            throw new IOException("unterminated mapping");
+        }
+        return new JsonValue.Obj(fields);
+    }
+
+    private static JsonValue readArray(JsonParser parser) throws IOException {
+        List<JsonValue> items = new ArrayList<>();
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (token == null) {
+                throw new IOException("unterminated sequence");
+            }
+            items.add(read(parser, token));
+        }
+        return new JsonValue.Arr(items);
+    }
+
+    private static JsonValue number(JsonParser parser, boolean integer) throws IOException {
+        String text = parser.getText();
+        if (text != null && JSON_NUMBER.matcher(text).matches()) {
+            return new JsonValue.Num(text);
+        }
+        try {
+            return new JsonValue.Num(integer ? parser.getBigIntegerValue().toString()
+                    : parser.getDecimalValue().toString());
+        } catch (IOException | RuntimeException e) {
+            return new JsonValue.Str(text == null ? "" : text);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.gatos.sql.ledger;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * Reads shiplog topics (LAYOUT §2) under both ref spellings, lazily and newest first within a
+ * topic, and implements ADR-0005's {@code read(topic, since_ulid, limit)}. A topic present under both
+ * spellings is read from {@code refs/gatos/messages/} and reported as {@code TOPIC_ALIASED}.
+ */
+public final class ShiplogScan {
+    /** The first spelling of topic refs (ADR-0005 as first written). */
+    public static final String SHIPLOG = "refs/gatos/shiplog/";
+    /** The later spelling of topic refs. */
+    public static final String MESSAGES = "refs/gatos/messages/";
+    /** Largest page {@link #read} returns. */
+    public static final int MAX_READ = 512;
+    private static final String HEAD = "/head";
+
+    private ShiplogScan() {
+    }
+
+    /** Returns topic name to the ref read for it, sorted by topic; aliased topics are reported. */
+    public static TreeMap<String, String> topics(LedgerSnapshot snapshot, Consumer<Finding> findings) {
+        TreeMap<String, String> topics = new TreeMap<>();
+        for (String ref : snapshot.refsUnder(SHIPLOG).keySet()) {
+            if (ref.endsWith(HEAD) && ref.length() > SHIPLOG.length() + HEAD.length()) {
+                topics.put(ref.substring(SHIPLOG.length(), ref.length() - HEAD.length()), ref);
+            }
+        }
+        for (String ref : snapshot.refsUnder(MESSAGES).keySet()) {
+            if (ref.endsWith(HEAD) && ref.length() > MESSAGES.length() + HEAD.length()) {
+                String topic = ref.substring(MESSAGES.length(), ref.length() - HEAD.length());
+                String other = topics.put(topic, ref);
+                if (other != null) {
+                    findings.accept(new Finding(ref, null, null, FindingCode.TOPIC_ALIASED, "topic '" + topic
+                            + "' exists as both " + other + " and " + ref + "; reading " + ref + " only"));
+                }
+            }
+        }
+        return topics;
+    }
+
+    /** Returns a lazy stream of the messages of {@code topicFilter} (null: every topic). */
+    public static Stream<ShiplogMessage> stream(LedgerSnapshot snapshot, Set<String> topicFilter,
+            Set<String> commitIds, boolean positions, Consumer<Finding> findings) {
+        GitObjects objects = snapshot.openObjects();
+        Iterator<java.util.Map.Entry<String, String>> topics = topics(snapshot, findings).entrySet().stream()
+                .filter(t -> topicFilter == null || topicFilter.contains(t.getKey())).iterator();
+        return LazyStream.of(new LazyStream.Source<>() {
+            private TopicCursor cursor;
+
+            @Override
+            public ShiplogMessage next() throws IOException {
+                while (true) {
+                    if (cursor == null) {
+                        if (!topics.hasNext()) {
+                            return null;
+                        }
+                        var t = topics.next();
+                        cursor = new TopicCursor(objects, snapshot, t.getKey(), t.getValue(), positions, findings);
+                    }
+                    ShiplogMessage m = cursor.next(commitIds);
+                    if (m != null) {
+                        return m;
+                    }
+                    cursor = null;
+                }
+            }
+        }, objects);
+    }
+
+    /**
+     * Returns ADR-0005's read: the messages after the one carrying {@code sinceUlid} (from the start
+     * when it is null or not on the topic), oldest first, at most {@code limit} clamped to 1..512.
+     * Costs one walk from the head back to {@code sinceUlid}, holding at most {@code limit} messages.
+     *
+     * @throws LedgerException {@code BAD_ARGUMENT} for an unknown topic or a malformed ULID
+     */
+    public static List<ShiplogMessage> read(LedgerSnapshot snapshot, String topic, String sinceUlid, Integer limit) {
+        if (topic == null) {
+            throw new LedgerException(LedgerException.Code.BAD_ARGUMENT, "shiplog_read: topic must not be NULL");
+        }
+        if (sinceUlid != null && !Ulid.isValid(sinceUlid)) {
+            throw new LedgerException(LedgerException.Code.BAD_ARGUMENT, "shiplog_read: since_ulid '" + sinceUlid
+                    + "' is not a ULID (26 characters of Crockford base32, e.g. 01JD0000000000000000000000)");
+        }
+        String ref = topics(snapshot, f -> { }).get(topic);
+        if (ref == null) {
+            throw new LedgerException(LedgerException.Code.BAD_ARGUMENT, "shiplog_read: topic '" + topic
+                    + "' does not exist (no " + SHIPLOG + topic + HEAD + " or " + MESSAGES + topic + HEAD + ")");
+        }
+        int lim = clamp(limit);
+        ArrayDeque<ShiplogMessage> window = new ArrayDeque<>(lim);
+        try (GitObjects objects = snapshot.openObjects()) {
+            TopicCursor cursor = new TopicCursor(objects, snapshot, topic, ref, false, f -> { });
+            ShiplogMessage m;
+            while ((m = cursor.next(null)) != null && !m.ulid().equals(sinceUlid)) {
+                if (window.size() == lim) {
+                    window.removeFirst();
+                }
+                window.addLast(m);
+            }
+        } catch (IOException e) {
+            throw new LedgerException(LedgerException.Code.IO, "reading topic " + topic + " failed: " + e.getMessage(), e);
+        }
+        List<ShiplogMessage> out = new ArrayList<>(window);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    /** Clamps a page size to 1..512; null means 512. */
+    public static int clamp(Integer limit) {
+        return limit == null ? MAX_READ : Math.max(1, Math.min(MAX_READ, limit));
+    }
+
+    /** Iterates one topic, newest first. */
+    static final class TopicCursor {
+        private final GitObjects objects;
+        private final String topic;
+        private final String ref;
+        private final boolean positions;
+        private final Consumer<Finding> findings;
+        private final ChainWalk walk;
+        private long pos;
+
+        TopicCursor(GitObjects objects, LedgerSnapshot snapshot, String topic, String ref, boolean positions,
+                Consumer<Finding> findings) throws IOException {
+            this.objects = objects;
+            this.topic = topic;
+            this.ref = ref;
+            this.positions = positions;
+            this.findings = findings;
+            ObjectId head = snapshot.head(ref);
+            this.walk = new ChainWalk(objects, ref, head, null, findings);
+            this.pos = positions ? ChainWalk.length(objects, head) : 0;
+        }
+
+        ShiplogMessage next(Set<String> commitIds) throws IOException {
+            GitCommit commit;
+            while ((commit = walk.next()) != null) {
+                long here = positions ? --pos : -1;
+                if (commitIds == null || commitIds.contains(commit.id())) {
+                    return decode(commit, here);
+                }
+            }
+            return null;
+        }
+
+        private ShiplogMessage decode(GitCommit commit, long here) throws IOException {
+            byte[] bytes = null;
+            try {
+                ObjectId blob = objects.blobAt(commit.tree(), Envelopes.PATH);
+                bytes = blob == null ? null : objects.blob(blob);
+            } catch (MissingObjectException e) {
+                findings.accept(new Finding(ref, commit.id(), Envelopes.PATH, FindingCode.MISSING_OBJECT,
+                        "object " + e.getObjectId().name() + " of the message tree is missing"));
+            }
+            ShiplogMessage m = MessageDecoder.decode(topic, ref, here, commit, bytes);
+            if (m.error() != null) {
+                findings.accept(new Finding(ref, commit.id(), Envelopes.PATH, FindingCode.BAD_JSON, m.error()));
+            } else if (!m.contentOk()) {
+                findings.accept(new Finding(ref, commit.id(), Envelopes.PATH, FindingCode.CONTENT_ID_MISMATCH,
+                        "Content-Id " + m.contentId() + " is not BLAKE3 of the envelope bytes ("
+                                + Blake3.prefixed(bytes) + ")"));
+            }
+            return m;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.gatos.sql.jdbc;
+
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Fills in the Calcite connection settings gatos-sql relies on, unless the URL sets them:
+ * case-insensitive identifiers, double-quoted names, timestamps in UTC, and the Babel parser, which
+ * lets catalog column names such as {@code stream}, {@code lag} and {@code ref} go unquoted.
+ */
+final class ConnectionDefaults {
+    /** Settings applied when absent; the README documents them. */
+    static final Map<String, String> DEFAULTS = Map.of(
+            "caseSensitive", "false",
+            "unquotedCasing", "UNCHANGED",
+            "quotedCasing", "UNCHANGED",
+            "quoting", "DOUBLE_QUOTE",
+            "timeZone", "UTC",
+            "parserFactory", "org.apache.calcite.sql.parser.babel.SqlBabelParserImpl#FACTORY");
+
+    private ConnectionDefaults() {
+    }
+
+    static void apply(Properties props) {
+        DEFAULTS.forEach(props::putIfAbsent);
+    }
+}

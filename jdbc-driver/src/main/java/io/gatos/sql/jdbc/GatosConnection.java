@@ -1,0 +1,57 @@
+package io.gatos.sql.jdbc;
+
+import io.gatos.sql.ledger.LedgerRepository;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+
+/**
+ * Wraps a Calcite connection so that closing it closes the repository, and its metadata answers
+ * {@code getPrimaryKeys} from the catalog; every other call goes straight to Calcite.
+ */
+final class GatosConnection {
+    private GatosConnection() {
+    }
+
+    static Connection wrap(Connection delegate, LedgerRepository repository) {
+        Connection[] self = new Connection[1];
+        InvocationHandler handler = (proxy, method, args) -> switch (method.getName()) {
+            case "close" -> {
+                try {
+                    invoke(delegate, method, args);
+                } finally {
+                    repository.close();
+                }
+                yield null;
+            }
+            case "getMetaData" -> metaData(delegate.getMetaData(), self[0], delegate);
+            case "unwrap" -> ((Class<?>) args[0]).isInstance(proxy) ? proxy : delegate.unwrap((Class<?>) args[0]);
+            case "isWrapperFor" -> ((Class<?>) args[0]).isInstance(proxy) || delegate.isWrapperFor((Class<?>) args[0]);
+            default -> invoke(delegate, method, args);
+        };
+        self[0] = (Connection) Proxy.newProxyInstance(GatosConnection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, handler);
+        return self[0];
+    }
+
+    private static DatabaseMetaData metaData(DatabaseMetaData delegate, Connection proxy, Connection calcite) {
+        InvocationHandler handler = (p, method, args) -> switch (method.getName()) {
+            case "getPrimaryKeys" -> PrimaryKeys.query(calcite, (String) args[1], (String) args[2]);
+            case "getConnection" -> proxy;
+            default -> invoke(delegate, method, args);
+        };
+        return (DatabaseMetaData) Proxy.newProxyInstance(GatosConnection.class.getClassLoader(),
+                new Class<?>[] {DatabaseMetaData.class}, handler);
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}

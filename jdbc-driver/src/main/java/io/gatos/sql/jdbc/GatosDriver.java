@@ -1,0 +1,92 @@
+package io.gatos.sql.jdbc;
+
+import io.gatos.sql.calcite.GatosSchema;
+import io.gatos.sql.catalog.Catalog;
+import io.gatos.sql.ledger.LedgerException;
+import io.gatos.sql.ledger.LedgerRepository;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.ConnectStringParser;
+import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalciteMetaImpl;
+import org.apache.calcite.jdbc.CalciteMetaTableFactoryImpl;
+import org.apache.calcite.jdbc.Driver;
+
+/**
+ * Connects {@code jdbc:gatos:repo=PATH[;key=value...]} URLs to a GATOS repository: each connection
+ * opens the repository, mounts it as schema {@code gatos} (the default) and closes it with the
+ * connection. Registered with {@link java.sql.DriverManager} when loaded. Connecting reads only
+ * the refs; every statement then reads one snapshot of them.
+ */
+public class GatosDriver extends Driver {
+    /** URL prefix this driver accepts. */
+    public static final String PREFIX = "jdbc:gatos:";
+    /** URL property naming the repository path. */
+    public static final String REPO = "repo";
+
+    static {
+        new GatosDriver().register();
+    }
+
+    /** Creates the driver; prefer {@link java.sql.DriverManager}, which loads it through the service file. */
+    public GatosDriver() {
+        super();
+    }
+
+    @Override
+    protected String getConnectStringPrefix() {
+        return PREFIX;
+    }
+
+    @Override
+    protected DriverVersion createDriverVersion() {
+        String version = GatosDriver.class.getPackage().getImplementationVersion();
+        return new DriverVersion("gatos-sql JDBC driver", version == null ? "dev" : version, "gatos-sql",
+                version == null ? "dev" : version, true, 0, 1, 0, 1);
+    }
+
+    @Override
+    public Meta createMeta(AvaticaConnection connection) {
+        return CalciteMetaImpl.create((CalciteConnection) connection, CalciteMetaTableFactoryImpl.INSTANCE,
+                CatalogColumnFactory.INSTANCE);
+    }
+
+    @Override
+    public Connection connect(String url, Properties info) throws SQLException {
+        if (url == null || !acceptsURL(url)) {
+            return null;
+        }
+        Properties props = ConnectStringParser.parse(url.substring(PREFIX.length()), info);
+        ConnectionDefaults.apply(props);
+        String repo = props.getProperty(REPO);
+        if (repo == null || repo.isBlank()) {
+            throw new SQLException("the URL names no repository: use " + PREFIX + "repo=/path/to/ledger.git", "08001");
+        }
+        LedgerRepository repository = open(repo);
+        try {
+            Connection connection = super.connect(url, props);
+            CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
+            calcite.getRootSchema().add(Catalog.SCHEMA, new GatosSchema(repository));
+            calcite.setSchema(Catalog.SCHEMA);
+            return GatosConnection.wrap(connection, repository);
+        } catch (SQLException | RuntimeException e) {
+            repository.close();
+            throw e;
+        }
+    }
+
+    private static LedgerRepository open(String repo) throws SQLException {
+        try {
+            return LedgerRepository.open(Path.of(repo));
+        } catch (LedgerException e) {
+            throw new SQLException(e.getMessage(), "08001", e);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new SQLException("not a GATOS repository: '" + repo + "' is not a valid path", "08001", e);
+        }
+    }
+}

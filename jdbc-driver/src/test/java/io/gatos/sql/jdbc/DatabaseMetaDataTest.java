@@ -1,0 +1,133 @@
+package io.gatos.sql.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gatos.sql.catalog.Catalog;
+import io.gatos.sql.catalog.ColumnDef;
+import io.gatos.sql.catalog.TableDef;
+import io.gatos.sql.testing.LedgerTestRepository;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Checks that JDBC metadata presents the catalog exactly, so BI tools can browse it. */
+class DatabaseMetaDataTest {
+    @TempDir
+    static Path dir;
+    static LedgerTestRepository repo;
+    static Connection conn;
+
+    @BeforeAll
+    static void open() throws SQLException {
+        repo = LedgerTestRepository.create(dir.resolve("ledger.git"));
+        repo.event("orders", "alice", "order.created", "{}");
+        repo.writer().flush();
+        conn = DriverManager.getConnection(repo.jdbcUrl());
+    }
+
+    @AfterAll
+    static void close() throws SQLException {
+        conn.close();
+        repo.close();
+    }
+
+    @Test
+    void everyCatalogColumnHasItsTypeNullabilityAndRemarks() throws SQLException {
+        DatabaseMetaData md = conn.getMetaData();
+        for (TableDef table : Catalog.get().tables()) {
+            List<String> actual = new ArrayList<>();
+            try (ResultSet rs = md.getColumns(null, "gatos", table.name(), null)) {
+                while (rs.next()) {
+                    actual.add(rs.getInt("ORDINAL_POSITION") + " " + rs.getString("COLUMN_NAME") + " "
+                            + rs.getString("TYPE_NAME") + " " + rs.getInt("DATA_TYPE") + " "
+                            + (rs.getInt("NULLABLE") == DatabaseMetaData.columnNullable) + " "
+                            + rs.getString("IS_NULLABLE") + " " + rs.getString("REMARKS"));
+                }
+            }
+            List<String> expected = new ArrayList<>();
+            int i = 1;
+            for (ColumnDef c : table.columns()) {
+                expected.add(i++ + " " + c.name() + " " + c.type().sqlTypeName() + " " + c.type().jdbcType() + " "
+                        + c.nullable() + " " + (c.nullable() ? "YES" : "NO") + " " + c.description());
+            }
+            assertThat(actual).as(table.name()).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void listsTablesSchemasAndPrimaryKeys() throws SQLException {
+        DatabaseMetaData md = conn.getMetaData();
+        List<String> tables = new ArrayList<>();
+        try (ResultSet rs = md.getTables(null, "gatos", "%", null)) {
+            while (rs.next()) {
+                tables.add(rs.getString("TABLE_NAME"));
+            }
+        }
+        assertThat(tables).containsExactlyInAnyOrderElementsOf(
+                Catalog.get().tables().stream().map(TableDef::name).toList());
+        List<String> schemas = new ArrayList<>();
+        try (ResultSet rs = md.getSchemas()) {
+            while (rs.next()) {
+                schemas.add(rs.getString("TABLE_SCHEM"));
+            }
+        }
+        assertThat(schemas).contains("gatos");
+        assertThat(keys(md, "pointers")).containsExactly("commit_id 2 pk_pointers", "digest 1 pk_pointers",
+                "path 3 pk_pointers");
+        assertThat(keys(md, "events")).containsExactly("id 1 pk_events");
+        assertThat(keys(md, "findings")).isEmpty();
+        assertThat(md.getConnection()).isSameAs(conn);
+        assertThat(conn.getSchema()).isEqualTo("gatos");
+    }
+
+    private static List<String> keys(DatabaseMetaData md, String table) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (ResultSet rs = md.getPrimaryKeys(null, "gatos", table)) {
+            while (rs.next()) {
+                assertThat(rs.getString("TABLE_NAME")).isEqualTo(table);
+                assertThat(rs.getString("TABLE_SCHEM")).isEqualTo("gatos");
+                out.add(rs.getString("COLUMN_NAME") + " " + rs.getShort("KEY_SEQ") + " " + rs.getString("PK_NAME"));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void refusesPathsThatAreNotGatosRepositories() throws Exception {
+        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:gatos:repo=" + dir.resolve("missing")))
+                .isInstanceOf(SQLException.class).hasMessageContaining("does not exist")
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08001"));
+        Path plain = Files.createDirectories(dir.resolve("plain"));
+        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:gatos:repo=" + plain))
+                .hasMessageContaining("is not a Git repository");
+        org.eclipse.jgit.api.Git.init().setDirectory(dir.resolve("empty").toFile()).call().close();
+        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:gatos:repo=" + dir.resolve("empty")))
+                .hasMessageContaining("has no refs under refs/gatos/");
+        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:gatos:")).hasMessageContaining("repo=");
+    }
+
+    @Test
+    void timestampsAreUtcWhateverTheJvmZone() throws SQLException {
+        java.util.TimeZone saved = java.util.TimeZone.getDefault();
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("America/New_York"));
+        try (Connection c = DriverManager.getConnection(repo.jdbcUrl());
+                ResultSet rs = c.createStatement().executeQuery("SELECT ts FROM events")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("2026-01-01 00:00:00.000");
+            assertThat(rs.getTimestamp(1).toInstant()).isEqualTo(LedgerTestRepository.BASE_TIME);
+        } finally {
+            java.util.TimeZone.setDefault(saved);
+        }
+    }
+}

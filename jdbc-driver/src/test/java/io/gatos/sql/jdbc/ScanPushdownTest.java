@@ -1,0 +1,113 @@
+package io.gatos.sql.jdbc;
+
+import static io.gatos.sql.jdbc.JdbcTestSupport.one;
+import static io.gatos.sql.jdbc.JdbcTestSupport.rows;
+import static io.gatos.sql.jdbc.JdbcTestSupport.stats;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatos.sql.ledger.ReadStats;
+import io.gatos.sql.testing.LedgerTestRepository;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Proves, by plans and by objects read, that filters, projections and limits reach the reader. */
+class ScanPushdownTest {
+    private static final int PER_JOURNAL = 50;
+    @TempDir
+    static Path dir;
+    static LedgerTestRepository repo;
+    static Connection conn;
+    static String someCommit;
+
+    @BeforeAll
+    static void build() throws SQLException {
+        repo = LedgerTestRepository.create(dir.resolve("ledger.git"));
+        for (String ns : new String[] {"a", "b", "c", "d"}) {
+            for (int i = 0; i < PER_JOURNAL; i++) {
+                var id = repo.event(ns, "actor", "thing.happened", "{\"i\":" + i + "}");
+                if (ns.equals("c") && i == 10) {
+                    someCommit = id.name();
+                }
+            }
+        }
+        repo.writer().flush();
+        conn = DriverManager.getConnection(repo.jdbcUrl());
+    }
+
+    @AfterAll
+    static void close() throws SQLException {
+        conn.close();
+        repo.close();
+    }
+
+    private static String plan(String sql) throws SQLException {
+        return String.join("\n", rows(conn, "EXPLAIN PLAN FOR " + sql));
+    }
+
+    @Test
+    void explainShowsPushedFiltersAndProjections() throws SQLException {
+        assertThat(plan("SELECT id, kind FROM events WHERE ns = 'a'"))
+                .contains("BindableTableScan(table=[[gatos, events]], filters=[[=($1, 'a')]], projects=[[0, 5]])");
+        assertThat(plan("SELECT topic FROM shiplog WHERE topic IN ('x', 'y')"))
+                .contains("table=[[gatos, shiplog]]").contains("filters=[[SEARCH($0, Sarg['x':VARCHAR, 'y':VARCHAR]:VARCHAR)]]")
+                .contains("projects=[[0]]");
+        assertThat(plan("SELECT lag FROM consumers WHERE group_name = 'g'")).contains("filters=[[=($0, 'g')]]");
+    }
+
+    @Test
+    void namespaceFilterReadsOnlyThatJournal() throws SQLException {
+        ReadStats stats = stats(conn);
+        long before = stats.blobs();
+        assertThat(one(conn, "SELECT COUNT(*) FROM events WHERE ns = 'b'")).isEqualTo(String.valueOf(PER_JOURNAL));
+        assertThat(stats.blobs() - before).isEqualTo(PER_JOURNAL);
+        before = stats.blobs();
+        assertThat(one(conn, "SELECT COUNT(*) FROM events WHERE ns IN ('b', 'd')")).isEqualTo("100");
+        assertThat(stats.blobs() - before).isEqualTo(2L * PER_JOURNAL);
+    }
+
+    @Test
+    void commitIdEqualityDecodesOneEnvelope() throws SQLException {
+        ReadStats stats = stats(conn);
+        long before = stats.blobs();
+        assertThat(one(conn, "SELECT ns, pos FROM events WHERE commit_id = '" + someCommit + "'")).isEqualTo("c|10");
+        assertThat(stats.blobs() - before).isEqualTo(1);
+        before = stats.commits();
+        assertThat(one(conn, "SELECT ref FROM commits WHERE id = '" + someCommit + "'"))
+                .isEqualTo("refs/gatos/journal/c/actor");
+        assertThat(stats.commits() - before).isLessThan(4L * PER_JOURNAL);
+    }
+
+    @Test
+    void limitStopsReading() throws SQLException {
+        ReadStats stats = stats(conn);
+        long before = stats.blobs();
+        assertThat(rows(conn, "SELECT id FROM events LIMIT 3")).hasSize(3);
+        assertThat(stats.blobs() - before).isLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void aQueryKeepsTheSnapshotItStartedWith() throws SQLException {
+        int before = Integer.parseInt(one(conn, "SELECT COUNT(*) FROM events WHERE ns = 'a'"));
+        int seen = 0;
+        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT id FROM events WHERE ns = 'a' UNION ALL SELECT id FROM events WHERE ns = 'a'")) {
+            assertThat(rs.next()).isTrue();
+            seen++;
+            repo.event("a", "actor", "late.event", "{}");
+            repo.writer().flush();
+            while (rs.next()) {
+                seen++;
+            }
+        }
+        assertThat(seen).as("both scans read the refs as they were when the statement started").isEqualTo(2 * before);
+        assertThat(one(conn, "SELECT COUNT(*) FROM events WHERE ns = 'a'")).isEqualTo(String.valueOf(before + 1));
+    }
+}
