@@ -1,0 +1,15 @@
+package io.gatos.sql.cli;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** Declares the {@code --repo PATH} option shared by {@code sql} and {@code shell}. */
+final class RepoOption {
+    @Option(
+            names = "--repo",
+            required = true,
+            paramLabel = "PATH",
+            description = "The ledger: a Git repository with refs under refs/gatos/.")
+    Path path;
+}
