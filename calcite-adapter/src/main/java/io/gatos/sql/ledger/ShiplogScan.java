@@ -82,7 +82,8 @@ public final class ShiplogScan {
     /**
      * Returns ADR-0005's read: the messages after the one carrying {@code sinceUlid} (from the start
      * when it is null or not on the topic), oldest first, at most {@code limit} clamped to 1..512.
-     * Costs one walk from the head back to {@code sinceUlid}, holding at most {@code limit} messages.
+     * Costs a header-only walk of the topic (for positions) and one walk from the head back to
+     * {@code sinceUlid}, holding at most {@code limit} messages.
      *
      * @throws LedgerException {@code BAD_ARGUMENT} for an unknown topic or a malformed ULID
      */
@@ -102,7 +103,7 @@ public final class ShiplogScan {
         int lim = clamp(limit);
         ArrayDeque<ShiplogMessage> window = new ArrayDeque<>(lim);
         try (GitObjects objects = snapshot.openObjects()) {
-            TopicCursor cursor = new TopicCursor(objects, snapshot, topic, ref, false, f -> { });
+            TopicCursor cursor = new TopicCursor(objects, snapshot, topic, ref, true, f -> { });
             ShiplogMessage m;
             while ((m = cursor.next(null)) != null && !m.ulid().equals(sinceUlid)) {
                 if (window.size() == lim) {
