@@ -34,7 +34,7 @@ public final class Json {
             if (first == null) {
                 throw new SyntaxException("empty document");
             }
-            JsonValue value = read(parser, first);
+            JsonValue value = readTree(parser, first, SOURCE_TEXT);
             if (parser.nextToken() != null) {
                 throw new SyntaxException("trailing content after the JSON value at "
                         + parser.currentLocation().offsetDescription());
@@ -50,25 +50,37 @@ public final class Json {
         return parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private static JsonValue read(JsonParser parser, JsonToken token) throws IOException {
+    /** Turns the current number token into a value; JSON keeps the source text, YAML may differ. */
+    @FunctionalInterface
+    interface Numbers {
+        /** Returns the value of the number token at {@code parser}. */
+        JsonValue read(JsonParser parser, boolean integer) throws IOException;
+    }
+
+    private static final Numbers SOURCE_TEXT = (parser, integer) -> new JsonValue.Num(parser.getText());
+
+    /** Reads the value starting at {@code token} from any Jackson parser (JSON or YAML). */
+    static JsonValue readTree(JsonParser parser, JsonToken token, Numbers numbers) throws IOException {
         return switch (token) {
-            case START_OBJECT -> readObject(parser);
-            case START_ARRAY -> readArray(parser);
+            case START_OBJECT -> readObject(parser, numbers);
+            case START_ARRAY -> readArray(parser, numbers);
             case VALUE_STRING -> new JsonValue.Str(parser.getText());
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonValue.Num(parser.getText());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> numbers.read(parser, token == JsonToken.VALUE_NUMBER_INT);
             case VALUE_TRUE -> new JsonValue.Bool(true);
             case VALUE_FALSE -> new JsonValue.Bool(false);
             case VALUE_NULL -> new JsonValue.Null();
+            case VALUE_EMBEDDED_OBJECT ->
+                new JsonValue.Str(java.util.Base64.getEncoder().encodeToString(parser.getBinaryValue()));
             default -> throw new IOException("unexpected token " + token);
         };
     }
 
-    private static JsonValue readObject(JsonParser parser) throws IOException {
+    private static JsonValue readObject(JsonParser parser, Numbers numbers) throws IOException {
         TreeMap<String, JsonValue> fields = new TreeMap<>();
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
-            fields.put(name, read(parser, parser.nextToken()));
+            fields.put(name, readTree(parser, parser.nextToken(), numbers));
         }
         if (token != JsonToken.END_OBJECT) {
             throw new IOException("unterminated object");
@@ -76,14 +88,14 @@ public final class Json {
         return new JsonValue.Obj(fields);
     }
 
-    private static JsonValue readArray(JsonParser parser) throws IOException {
+    private static JsonValue readArray(JsonParser parser, Numbers numbers) throws IOException {
         List<JsonValue> items = new ArrayList<>();
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
             if (token == null) {
                 throw new IOException("unterminated array");
             }
-            items.add(read(parser, token));
+            items.add(readTree(parser, token, numbers));
         }
         return new JsonValue.Arr(items);
     }

@@ -4,10 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -31,7 +27,7 @@ final class Manifests {
             if (first == null) {
                 throw new Json.SyntaxException("empty YAML document");
             }
-            JsonValue value = read(parser, first);
+            JsonValue value = Json.readTree(parser, first, Manifests::number);
             if (parser.nextToken() != null) {
                 throw new Json.SyntaxException("more than one YAML document");
             }
@@ -40,46 +36,6 @@ final class Manifests {
             String message = e.getMessage() == null ? "malformed YAML" : e.getMessage();
             throw new Json.SyntaxException("not valid YAML: " + message.lines().findFirst().orElse("").trim());
         }
-    }
-
-    private static JsonValue read(JsonParser parser, JsonToken token) throws IOException {
-        return switch (token) {
-            case START_OBJECT -> readObject(parser);
-            case START_ARRAY -> readArray(parser);
-            case VALUE_STRING -> new JsonValue.Str(parser.getText());
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(parser, token == JsonToken.VALUE_NUMBER_INT);
-            case VALUE_TRUE -> new JsonValue.Bool(true);
-            case VALUE_FALSE -> new JsonValue.Bool(false);
-            case VALUE_NULL -> new JsonValue.Null();
-            case VALUE_EMBEDDED_OBJECT ->
-                new JsonValue.Str(Base64.getEncoder().encodeToString(parser.getBinaryValue()));
-            default -> throw new IOException("unexpected YAML token " + token);
-        };
-    }
-
-    private static JsonValue readObject(JsonParser parser) throws IOException {
-        TreeMap<String, JsonValue> fields = new TreeMap<>();
-        JsonToken token;
-        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            fields.put(name, read(parser, parser.nextToken()));
-        }
-        if (token != JsonToken.END_OBJECT) {
-            throw new IOException("unterminated mapping");
-        }
-        return new JsonValue.Obj(fields);
-    }
-
-    private static JsonValue readArray(JsonParser parser) throws IOException {
-        List<JsonValue> items = new ArrayList<>();
-        JsonToken token;
-        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-            if (token == null) {
-                throw new IOException("unterminated sequence");
-            }
-            items.add(read(parser, token));
-        }
-        return new JsonValue.Arr(items);
     }
 
     private static JsonValue number(JsonParser parser, boolean integer) throws IOException {

@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,20 +26,6 @@ class GovernanceScanTest {
     Path dir;
 
     private final List<Finding> findings = new ArrayList<>();
-    private LedgerRepository opened;
-
-    @AfterEach
-    void close() {
-        if (opened != null) {
-            opened.close();
-        }
-    }
-
-    private LedgerSnapshot snapshot(LedgerTestRepository repo) {
-        opened = LedgerRepository.open(repo.path());
-        return opened.snapshot();
-    }
-
     private <T> List<T> all(Stream<T> stream) {
         try (stream) {
             return stream.toList();
@@ -84,7 +69,7 @@ class GovernanceScanTest {
             String revoked = repo.proposal("1-of-1", FUTURE);
             repo.approve(revoked, "ed25519:alice");
             repo.revoke(repo.grant(revoked), "key compromised");
-            LedgerSnapshot s = snapshot(repo);
+            LedgerSnapshot s = repo.snapshot();
             Map<String, Proposal> rows = proposals(s, null);
 
             assertThat(rows).hasSize(7);
@@ -117,7 +102,7 @@ class GovernanceScanTest {
             String a = approval(repo, p, "ed25519:alice", FUTURE.toString());
             String g = repo.grant(p);
             String r = repo.revoke(g, "key compromised");
-            LedgerSnapshot s = snapshot(repo);
+            LedgerSnapshot s = repo.snapshot();
             RevCommit ac = repo.commitAt("refs/gatos/approvals/" + p + "/" + a);
             assertThat(all(GovernanceScan.approvals(s, null, findings::add))).singleElement().satisfies(x -> {
                 assertThat(x.id()).isEqualTo("blake3:" + a);
@@ -152,7 +137,7 @@ class GovernanceScanTest {
             String p2 = repo.proposal("1-of-1", FUTURE);
             repo.approve(p2, "ed25519:alice");
             String g = repo.grant(p2);
-            LedgerSnapshot s = snapshot(repo);
+            LedgerSnapshot s = repo.snapshot();
             assertThat(proposals(s, Set.of("blake3:" + p2)).values()).singleElement()
                     .extracting(Proposal::state).isEqualTo("granted");
             assertThat(proposals(s, Set.of(p1, "blake3:nope"))).isEmpty();
@@ -169,7 +154,7 @@ class GovernanceScanTest {
                     "Expire-At", "next tuesday"), "{\"broken\":", PAST);
             ObjectId noProposal = repo.writer().approval("aa".repeat(32), "bb".repeat(32), CommitMessage.trailers(
                     "Approval-Id", "blake3:" + "bb".repeat(32), "Signer", "ed25519:alice"), null, PAST);
-            LedgerSnapshot s = snapshot(repo);
+            LedgerSnapshot s = repo.snapshot();
             assertThat(proposals(s, null).values()).singleElement().satisfies(p -> {
                 assertThat(p.id()).isEqualTo(noId.name());
                 assertThat(p.state()).isEqualTo("proposal");

@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,20 +26,6 @@ class JobScanTest {
     Path dir;
 
     private final List<Finding> findings = new ArrayList<>();
-    private LedgerRepository opened;
-
-    @AfterEach
-    void close() {
-        if (opened != null) {
-            opened.close();
-        }
-    }
-
-    private LedgerSnapshot snapshot(LedgerTestRepository repo) {
-        opened = LedgerRepository.open(repo.path());
-        return opened.snapshot();
-    }
-
     private List<Job> scan(LedgerSnapshot s, Set<String> ids) {
         try (Stream<Job> rows = JobScan.stream(s, ids, findings::add)) {
             return rows.toList();
@@ -84,7 +69,7 @@ class JobScanTest {
             String okByPoe = finished(repo, "o", resultTrailers(Blake3.hex(utf8("o"))), "{\"status\":\"ok\"}");
             String trailerWins = finished(repo, "t", resultTrailers(Blake3.hex(utf8("t")), "Job-Status", "aborted"),
                     "{\"status\":\"ok\"}");
-            LedgerSnapshot s = snapshot(repo);
+            LedgerSnapshot s = repo.snapshot();
             Map<String, Job> jobs = scan(s, null).stream().collect(Collectors.toMap(Job::id, Function.identity()));
 
             assertThat(jobs).hasSize(8);
@@ -132,7 +117,7 @@ class JobScanTest {
             String none = finished(repo, "n", resultTrailers(Blake3.hex(utf8("n"))), null);
             String odd = finished(repo, "x", resultTrailers(Blake3.hex(utf8("x")), "Job-Status", "done"),
                     "{\"status\":\"maybe\"}");
-            LedgerSnapshot s = snapshot(repo);
+            LedgerSnapshot s = repo.snapshot();
             Map<String, Job> jobs = scan(s, null).stream().collect(Collectors.toMap(Job::id, Function.identity()));
             assertThat(jobs.get("blake3:" + none).status()).isEqualTo("failed");
             assertThat(jobs.get("blake3:" + odd).status()).isEqualTo("failed");
@@ -158,7 +143,7 @@ class JobScanTest {
         try (LedgerTestRepository repo = LedgerTestRepository.create(dir.resolve("r"))) {
             String hex = "ab".repeat(32);
             repo.writer().job(hex, "job.yaml", utf8(yaml), Instant.parse("2026-01-01T00:00:00Z"));
-            LedgerSnapshot s = snapshot(repo);
+            LedgerSnapshot s = repo.snapshot();
             assertThat(scan(s, null)).singleElement().extracting(Job::manifest).isEqualTo(
                     "{\"args\":[\"--ns\",\"orders\"],\"big\":1152921504606846977,\"command\":\"gatos-fold\","
                             + "\"nested\":{\"a\":[\"x\",2.50],\"b\":2},\"nothing\":null,\"plus\":12,\"timeout\":1.10}");
@@ -175,7 +160,7 @@ class JobScanTest {
             ObjectId j1 = repo.writer().job(badJson, "job.json", utf8("{bad"), repo.tick());
             ObjectId j2 = repo.writer().job(badYaml, "job.yaml", utf8("a: [unclosed\n"), repo.tick());
             ObjectId j3 = repo.writer().job(none, "readme.txt", utf8("hi"), repo.tick());
-            LedgerSnapshot s = snapshot(repo);
+            LedgerSnapshot s = repo.snapshot();
             assertThat(scan(s, null)).extracting(Job::id, Job::manifest, Job::status).containsExactly(
                     org.assertj.core.groups.Tuple.tuple("blake3:" + badJson, null, "pending"),
                     org.assertj.core.groups.Tuple.tuple("blake3:" + badYaml, null, "pending"),
@@ -197,7 +182,7 @@ class JobScanTest {
             repo.writer().claim(hex, "ed25519:early", false, t.plusSeconds(10));
             String orphan = "ee".repeat(32);
             repo.writer().claim(orphan, WORKER, false, t);
-            LedgerSnapshot s = snapshot(repo);
+            LedgerSnapshot s = repo.snapshot();
             assertThat(scan(s, null)).singleElement().satisfies(j -> {
                 assertThat(j.workerId()).isEqualTo("ed25519:early");
                 assertThat(j.startedMillis()).isEqualTo(t.plusSeconds(10).toEpochMilli());
@@ -215,7 +200,7 @@ class JobScanTest {
         try (LedgerTestRepository repo = LedgerTestRepository.create(dir.resolve("r"))) {
             String a = repo.job("a", "succeeded");
             repo.job("b", "pending");
-            LedgerSnapshot s = snapshot(repo);
+            LedgerSnapshot s = repo.snapshot();
             assertThat(scan(s, Set.of("blake3:" + a))).extracting(Job::id, Job::status)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("blake3:" + a, "succeeded"));
             assertThat(scan(s, Set.of(a, "blake3:" + "ff".repeat(32), "blake3:../x"))).isEmpty();

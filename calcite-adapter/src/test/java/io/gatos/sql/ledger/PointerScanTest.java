@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,20 +40,6 @@ class PointerScanTest {
     Path dir;
 
     private final List<Finding> findings = new ArrayList<>();
-    private LedgerRepository opened;
-
-    @AfterEach
-    void close() {
-        if (opened != null) {
-            opened.close();
-        }
-    }
-
-    private LedgerSnapshot snapshot(LedgerTestRepository repo) {
-        opened = LedgerRepository.open(repo.path());
-        return opened.snapshot();
-    }
-
     private List<PointerRecord> scan(LedgerSnapshot s, Set<String> stateRefs, Set<String> commitIds) {
         try (Stream<PointerRecord> rows = PointerScan.stream(s, stateRefs, commitIds, findings::add)) {
             return rows.toList();
@@ -92,7 +77,7 @@ class PointerScanTest {
             ObjectId event = repo.event("orders", "alice", "file.attached", "{\"note\":\"kind\",\"file\":{\"kind\":"
                     + "\"blobptr\",\"algo\":\"blake3\",\"hash\":\"" + HEX5 + "\",\"size\":7}}");
             repo.event("orders", "alice", "plain", "{\"n\":1}");
-            LedgerSnapshot s = snapshot(repo);
+            LedgerSnapshot s = repo.snapshot();
 
             List<PointerRecord> expected = new ArrayList<>(statePointers(c2.name()));
             expected.addAll(statePointers(c1.name()));
@@ -120,7 +105,7 @@ class PointerScanTest {
                     StateTrailers.of(ROOT, ZEROS, ZEROS), repo.tick());
             ObjectId c2 = repo.writer().stateCheckpoint("ns", Map.of("s.json", utf8(bad)),
                     StateTrailers.of(ROOT, ZEROS, ZEROS), repo.tick());
-            LedgerSnapshot s = snapshot(repo);
+            LedgerSnapshot s = repo.snapshot();
             assertThat(scan(s, null, null)).isEmpty();
             String message = "opaque_pointer pointer has no string \"digest\"; it is skipped";
             assertThat(findings).containsExactly(
@@ -147,7 +132,7 @@ class PointerScanTest {
                     repo.tick());
             repo.event("ns", "alice", "attach", "{\"f\":{\"kind\":\"opaque_pointer\",\"digest\":\"blake3:" + HEX5
                     + "\",\"location\":\"file://" + absolute + "\"}}");
-            LedgerSnapshot s = snapshot(repo);
+            LedgerSnapshot s = repo.snapshot();
 
             List<PointerRecord> rows = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> scan(s, null, null));
             assertThat(rows).extracting(PointerRecord::location).containsExactly(

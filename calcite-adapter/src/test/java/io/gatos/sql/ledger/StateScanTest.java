@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,20 +28,6 @@ class StateScanTest {
     Path dir;
 
     private final List<Finding> findings = new ArrayList<>();
-    private LedgerRepository opened;
-
-    @AfterEach
-    void close() {
-        if (opened != null) {
-            opened.close();
-        }
-    }
-
-    private LedgerSnapshot snapshot(LedgerTestRepository repo) {
-        opened = LedgerRepository.open(repo.path());
-        return opened.snapshot();
-    }
-
     private List<StateCheckpoint> checkpoints(LedgerSnapshot s, Set<String> namespaces, Set<String> stateRefs) {
         try (Stream<StateCheckpoint> rows = StateScan.checkpoints(s, namespaces, stateRefs, findings::add)) {
             return rows.toList();
@@ -71,7 +56,7 @@ class StateScanTest {
             c1 = repo.state("orders", Map.of("state/orders.json", "{\"n\":1}"));
             c2 = repo.state("orders", files2);
             b1 = repo.state("billing", Map.of("state/billing.json", "{}"));
-            LedgerSnapshot s = snapshot(repo);
+            LedgerSnapshot s = repo.snapshot();
             List<StateCheckpoint> rows = checkpoints(s, null, null);
             assertThat(rows).extracting(StateCheckpoint::stateRef).containsExactly(b1.name(), c2.name(), c1.name());
             assertThat(rows.get(1)).isEqualTo(new StateCheckpoint(c2.name(), "orders", c1.name(), true,
@@ -93,7 +78,7 @@ class StateScanTest {
             ObjectId c1 = repo.state("orders", Map.of("a.json", "1"));
             ObjectId c2 = repo.state("orders", Map.of("a.json", "2"));
             ObjectId b1 = repo.state("billing", Map.of("b.json", "3"));
-            LedgerSnapshot s = snapshot(repo);
+            LedgerSnapshot s = repo.snapshot();
             assertThat(checkpoints(s, Set.of("orders"), null)).extracting(StateCheckpoint::stateRef)
                     .containsExactly(c2.name(), c1.name());
             assertThat(checkpoints(s, null, Set.of(c1.name()))).singleElement().satisfies(c -> {
@@ -116,7 +101,7 @@ class StateScanTest {
             ObjectId bad = repo.writer().stateCheckpoint("bad", Map.of("s.json", "{}".getBytes(StandardCharsets.UTF_8)),
                     new StateTrailers("blake3:xyz", ZEROS, "nothex", sha, null, "sha256:" + "AB".repeat(32), null, null,
                             null), T0);
-            LedgerSnapshot s = snapshot(repo);
+            LedgerSnapshot s = repo.snapshot();
             assertThat(checkpoints(s, null, null)).singleElement().satisfies(c -> {
                 assertThat(c.stateRoot()).isEqualTo("blake3:xyz");
                 assertThat(c.policyRoot()).isEqualTo("nothex");
@@ -154,7 +139,7 @@ class StateScanTest {
                     ZEROS, ZEROS), T0);
             ObjectId c2 = repo.writer().stateCheckpoint("orders", Map.of("state/orders.json", json),
                     StateTrailers.of("blake3:" + "0".repeat(64), ZEROS, ZEROS), T0.plusSeconds(1));
-            LedgerSnapshot s = snapshot(repo);
+            LedgerSnapshot s = repo.snapshot();
             List<StateNode> rows = nodes(s, null, null);
             String c = c1.name();
             assertThat(rows).containsExactly(
@@ -182,7 +167,7 @@ class StateScanTest {
             ObjectId c1 = repo.state("orders", Map.of("a.json", "1"));
             ObjectId c2 = repo.state("orders", Map.of("a.json", "2"));
             repo.writer().setRef("refs/gatos/state/copy", c1);
-            LedgerSnapshot s = snapshot(repo);
+            LedgerSnapshot s = repo.snapshot();
             List<StateCheckpoint> rows = checkpoints(s, null, null);
             assertThat(rows).extracting(StateCheckpoint::stateRef, StateCheckpoint::ns, StateCheckpoint::isHead)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(c1.name(), "copy", true),
@@ -197,7 +182,7 @@ class StateScanTest {
             ObjectId c1 = repo.state("orders", Map.of("a.json", "1"));
             ObjectId blob = repo.writer().blob("x".getBytes(StandardCharsets.UTF_8));
             repo.writer().setRef("refs/gatos/state/aaa", blob);
-            LedgerSnapshot s = snapshot(repo);
+            LedgerSnapshot s = repo.snapshot();
             assertThat(checkpoints(s, null, null)).extracting(StateCheckpoint::stateRef).containsExactly(c1.name());
             assertThat(findings).singleElement().satisfies(f -> {
                 assertThat(f.code()).isEqualTo(FindingCode.UNEXPECTED_OBJECT);
@@ -212,7 +197,7 @@ class StateScanTest {
             for (int i = 0; i < 5; i++) {
                 repo.state("orders", Map.of("a.json", "{\"i\":" + i + "}"));
             }
-            LedgerSnapshot s = snapshot(repo);
+            LedgerSnapshot s = repo.snapshot();
             try (Stream<StateCheckpoint> rows = StateScan.checkpoints(s, null, null, findings::add)) {
                 assertThat(rows.limit(2).count()).isEqualTo(2);
             }

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gatos.sql.ledger.Blake3;
+import io.gatos.sql.ledger.LedgerRepository;
+import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.ledger.Ulid;
 import io.gatos.sql.ledger.write.CommitMessage;
 import io.gatos.sql.ledger.write.EventSpec;
@@ -47,6 +49,7 @@ public final class LedgerTestRepository implements AutoCloseable {
             new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private final Path path;
+    private LedgerRepository reader;
     private final LedgerWriter writer;
     private final Map<String, List<String>> approvals = new HashMap<>();
     private long counter;
@@ -283,7 +286,25 @@ public final class LedgerTestRepository implements AutoCloseable {
     /** Flushes and closes the writer and repository. */
     @Override
     public void close() {
-        writer.close();
+        try {
+            writer.close();
+        } finally {
+            if (reader != null) {
+                reader.close();
+            }
+        }
+    }
+
+    /**
+     * Flushes what was written and returns a fresh snapshot of the refs, read through one
+     * {@link LedgerRepository} that this helper opens on first use and closes with itself.
+     */
+    public LedgerSnapshot snapshot() {
+        writer.flush();
+        if (reader == null) {
+            reader = LedgerRepository.open(path);
+        }
+        return reader.snapshot();
     }
 
     private static String json(Object value) {
