@@ -3,7 +3,8 @@ package io.gatos.sql.ledger;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,8 +14,10 @@ import java.util.stream.Stream;
 
 /**
  * Reads every plane once and yields what the readers could not take at face value (LAYOUT §9),
- * lazily, plane by plane. Costs a full read of the ledger; holds the ULIDs seen (to report
- * {@code DUPLICATE_ULID}) and the findings already reported (to report each once).
+ * lazily, plane by plane. Several readers may meet one problem (a missing commit is seen by its
+ * journal and by the commit walk): each (ref, commit, path, code) is reported once, first wording
+ * wins. Costs a full read of the ledger; holds the ULIDs seen (to report {@code DUPLICATE_ULID}) and
+ * the places already reported.
  */
 public final class FindingScan {
     private FindingScan() {
@@ -22,10 +25,10 @@ public final class FindingScan {
 
     /** Returns a lazy stream of every finding in {@code snapshot}; close it to release readers. */
     public static Stream<Finding> stream(LedgerSnapshot snapshot) {
-        Set<Finding> reported = new LinkedHashSet<>();
+        Set<List<Object>> reported = new HashSet<>();
         ArrayDeque<Finding> queue = new ArrayDeque<>();
         Consumer<Finding> sink = f -> {
-            if (reported.add(f)) {
+            if (reported.add(Arrays.asList(f.ref(), f.commitId(), f.path(), f.code()))) {
                 queue.add(f);
             }
         };
