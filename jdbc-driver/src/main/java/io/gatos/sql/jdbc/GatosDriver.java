@@ -14,7 +14,6 @@ import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalciteMetaImpl;
-import org.apache.calcite.jdbc.CalciteMetaTableFactoryImpl;
 import org.apache.calcite.jdbc.Driver;
 
 /**
@@ -52,7 +51,7 @@ public class GatosDriver extends Driver {
 
     @Override
     public Meta createMeta(AvaticaConnection connection) {
-        return CalciteMetaImpl.create((CalciteConnection) connection, CalciteMetaTableFactoryImpl.INSTANCE,
+        return CalciteMetaImpl.create((CalciteConnection) connection, CatalogTableFactory.INSTANCE,
                 CatalogColumnFactory.INSTANCE);
     }
 

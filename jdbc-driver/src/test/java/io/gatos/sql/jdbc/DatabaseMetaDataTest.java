@@ -71,7 +71,9 @@ class DatabaseMetaDataTest {
         List<String> tables = new ArrayList<>();
         try (ResultSet rs = md.getTables(null, "gatos", "%", null)) {
             while (rs.next()) {
-                tables.add(rs.getString("TABLE_NAME"));
+                String name = rs.getString("TABLE_NAME");
+                assertThat(rs.getString("REMARKS")).isEqualTo(Catalog.get().require(name).description());
+                tables.add(name);
             }
         }
         assertThat(tables).containsExactlyInAnyOrderElementsOf(
