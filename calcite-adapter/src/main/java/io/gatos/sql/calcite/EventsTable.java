@@ -9,10 +9,14 @@ import java.util.stream.Stream;
 
 /**
  * Presents table {@code events}; {@code ns} and {@code stream} choose the journals read,
- * {@code commit_id} and {@code id} narrow what is decoded, and {@code pos} is computed only when
- * selected.
+ * {@code commit_id} and {@code id} narrow what is decoded, {@code pos} is computed only when
+ * selected, and envelopes are read only when an envelope column is selected.
  */
 final class EventsTable extends LedgerTable<LedgerEvent> {
+    /** Columns only the envelope can fill; the others come from the ref and the commit. */
+    private static final List<String> ENVELOPE_COLUMNS = List.of("id", "actor", "kind", "ts", "payload", "caps",
+            "policy_root", "sig_alg", "error");
+
     EventsTable(SnapshotRegistry snapshots) {
         super(snapshots, "events", new Columns<LedgerEvent>()
                 .col("id", LedgerEvent::id)
@@ -33,8 +37,9 @@ final class EventsTable extends LedgerTable<LedgerEvent> {
 
     @Override
     protected Stream<LedgerEvent> rows(LedgerSnapshot snapshot, Constraints c, BitSet projected) {
+        boolean envelopes = ENVELOPE_COLUMNS.stream().anyMatch(column -> isProjected(projected, column));
         EventScan.Query query = new EventScan.Query(c.values("ns"), c.values("stream"), c.values("id"),
-                c.values("commit_id"), isProjected(projected, "pos"));
+                c.values("commit_id"), isProjected(projected, "pos"), envelopes);
         return EventScan.stream(snapshot, query, f -> { });
     }
 }

@@ -23,17 +23,30 @@ final class Pushdown {
     private Pushdown() {
     }
 
-    /** Extracts constraints on {@code pushable} (column index to name) and removes the filters used. */
+    /**
+     * Extracts constraints on {@code pushable} (column index to name) and removes the filters used
+     * whole. Inside an {@code AND} the pushable conjuncts narrow the scan too, but the {@code AND}
+     * stays for Calcite to apply, since a scan may only remove filters it was given.
+     */
     static Constraints extract(List<RexNode> filters, Map<Integer, String> pushable) {
         Constraints.Builder builder = new Constraints.Builder();
         for (Iterator<RexNode> it = filters.iterator(); it.hasNext();) {
-            Match match = match(it.next());
-            if (match != null && pushable.containsKey(match.column())) {
-                builder.restrict(pushable.get(match.column()), match.values());
+            RexNode filter = it.next();
+            if (restrict(builder, match(filter), pushable)) {
                 it.remove();
+            } else if (filter.isA(SqlKind.AND)) {
+                ((RexCall) filter).getOperands().forEach(conjunct -> restrict(builder, match(conjunct), pushable));
             }
         }
         return builder.build();
+    }
+
+    private static boolean restrict(Constraints.Builder builder, Match match, Map<Integer, String> pushable) {
+        if (match == null || !pushable.containsKey(match.column())) {
+            return false;
+        }
+        builder.restrict(pushable.get(match.column()), match.values());
+        return true;
     }
 
     /** A column index and the values it may take. */

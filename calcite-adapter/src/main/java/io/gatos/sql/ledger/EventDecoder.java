@@ -52,6 +52,15 @@ final class EventDecoder {
                 commit.committerMillis(), null, "[]", null, null, eventCid(), commit.id(), reason, ref);
     }
 
+    /**
+     * Returns the event as far as the commit alone tells: ref, position, commit id and Event-CID are
+     * true; the envelope columns are placeholders that a caller who asked for no envelope never reads.
+     */
+    LedgerEvent headerOnly() {
+        return new LedgerEvent(commit.id(), ns, "", stream(), pos, "", commit.committerMillis(), null, "[]", null,
+                null, eventCid(), commit.id(), null, ref);
+    }
+
     private String stream() {
         return ns + "/" + actorSegment;
     }

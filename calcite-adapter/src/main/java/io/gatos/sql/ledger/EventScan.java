@@ -26,13 +26,20 @@ public final class EventScan {
 
     /**
      * Restricts a scan; a null set means "no restriction". {@code positions} asks for {@code pos},
-     * which costs one extra header walk of each journal read.
+     * which costs one extra header walk of each journal read. {@code envelopes} asks for the
+     * envelope columns (id, actor, kind, ts, payload, caps, policy_root, sig_alg, error); without it
+     * only commits are read, and those columns hold {@link EventDecoder#headerOnly} placeholders.
      */
     public record Query(Set<String> namespaces, Set<String> streams, Set<String> ids, Set<String> commitIds,
-            boolean positions) {
-        /** Returns the query that reads everything, with positions. */
+            boolean positions, boolean envelopes) {
+        /** Requires envelopes whenever ids are restricted: only the envelope knows the ULID. */
+        public Query {
+            envelopes = envelopes || ids != null;
+        }
+
+        /** Returns the query that reads everything, with positions and envelopes. */
         public static Query all() {
-            return new Query(null, null, null, null, true);
+            return new Query(null, null, null, null, true, true);
         }
 
         boolean admitsJournal(String ns, String stream) {
@@ -126,6 +133,9 @@ public final class EventScan {
 
         private LedgerEvent decode(GitCommit commit, long here) throws IOException {
             EventDecoder decoder = new EventDecoder(ref, ns, actorSegment, commit, here);
+            if (!query.envelopes()) {
+                return decoder.headerOnly();
+            }
             ObjectId blob;
             try {
                 blob = objects.blobAt(commit.tree(), Envelopes.PATH);

@@ -34,7 +34,7 @@ public final class FindingScan {
         };
         Map<String, String> ulids = new HashMap<>();
         List<Function<Consumer<Finding>, Stream<?>>> planes = List.of(
-                s -> EventScan.stream(snapshot, new EventScan.Query(null, null, null, null, false), s)
+                s -> EventScan.stream(snapshot, new EventScan.Query(null, null, null, null, false, true), s)
                         .peek(e -> duplicate(ulids, e, s)),
                 s -> ShiplogScan.stream(snapshot, null, null, false, s),
                 s -> ConsumerScan.stream(snapshot, null, null, s),

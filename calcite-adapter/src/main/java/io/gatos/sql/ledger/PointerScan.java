@@ -149,7 +149,7 @@ public final class PointerScan {
                 return false;
             }
             if (events == null) {
-                eventStream = EventScan.stream(snapshot, new EventScan.Query(null, null, null, commitIds, false),
+                eventStream = EventScan.stream(snapshot, new EventScan.Query(null, null, null, commitIds, false, true),
                         f -> { });
                 events = eventStream.iterator();
             }

@@ -55,6 +55,16 @@ class PushdownTest {
     }
 
     @Test
+    void narrowsByTheConjunctsOfAnAndButLeavesItForCalcite() {
+        RexNode and = rex.makeCall(SqlStdOperatorTable.AND, eq(col(1), rex.makeLiteral("b")),
+                rex.makeCall(SqlStdOperatorTable.NOT_EQUALS, col(5), rex.makeLiteral("")));
+        List<RexNode> filters = new ArrayList<>(List.of(and));
+        Constraints c = Pushdown.extract(filters, Map.of(1, "ns"));
+        assertThat(c.values("ns")).containsExactly("b");
+        assertThat(filters).containsExactly(and);
+    }
+
+    @Test
     void noFiltersMeansNoConstraints() {
         assertThat(Pushdown.extract(new ArrayList<>(), Map.of(0, "id")).isEmpty()).isTrue();
     }
