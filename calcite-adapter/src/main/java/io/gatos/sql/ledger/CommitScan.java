@@ -16,8 +16,9 @@ import org.eclipse.jgit.lib.ObjectIdOwnerMap;
 /**
  * Reads every commit reachable from refs/gatos/ (all parents), each once, attributed to the first
  * ref in sorted order whose history holds it. Lazy; remembers the ids it has emitted (about 40
- * bytes per commit) so shared history is not repeated. An id restriction reads those commits
- * directly and walks commit headers only to find their ref.
+ * bytes per commit) so shared history is not repeated. An id restriction still walks from the refs
+ * (commit headers only, as each row needs its ref) but stops once every wanted id is found; an id
+ * that does not exist costs a walk of all history.
  */
 public final class CommitScan {
     private CommitScan() {

@@ -152,8 +152,9 @@ public final class EventScan {
             } catch (MissingObjectException e) {
                 return report(decoder, FindingCode.MISSING_OBJECT, "envelope blob " + blob.name() + " is missing");
             }
-            if (query.ids() != null && query.ids().stream().noneMatch(id -> contains(bytes, id))) {
-                return null;
+            if (query.ids() != null && !query.ids().contains(commit.id())
+                    && query.ids().stream().noneMatch(id -> contains(bytes, id))) {
+                return null; // cannot be a wanted ULID; an unreadable envelope's id is its commit id
             }
             LedgerEvent event = decoder.decode(bytes);
             if (event.error() != null) {

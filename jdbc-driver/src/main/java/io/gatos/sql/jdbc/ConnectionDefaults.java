@@ -21,7 +21,14 @@ final class ConnectionDefaults {
     private ConnectionDefaults() {
     }
 
+    /** Sets each default whose key the caller did not set in any letter case (defaults included). */
     static void apply(Properties props) {
-        DEFAULTS.forEach(props::putIfAbsent);
+        java.util.Set<String> given = new java.util.HashSet<>();
+        props.stringPropertyNames().forEach(k -> given.add(k.toLowerCase(java.util.Locale.ROOT)));
+        DEFAULTS.forEach((key, value) -> {
+            if (!given.contains(key.toLowerCase(java.util.Locale.ROOT))) {
+                props.setProperty(key, value);
+            }
+        });
     }
 }

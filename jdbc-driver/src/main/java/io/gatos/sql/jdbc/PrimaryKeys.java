@@ -37,7 +37,9 @@ final class PrimaryKeys {
         }
         String columns = "AS t(\"TABLE_CAT\", \"TABLE_SCHEM\", \"TABLE_NAME\", \"COLUMN_NAME\", \"KEY_SEQ\", \"PK_NAME\")";
         if (rows.isEmpty()) {
-            return "SELECT * FROM (VALUES (CAST(NULL AS VARCHAR), 'x', 'x', 'x', CAST(0 AS SMALLINT), 'x')) "
+            String x = literal("x");
+            return "SELECT * FROM (VALUES (CAST(NULL AS VARCHAR), " + x + ", " + x + ", " + x
+                    + ", CAST(0 AS SMALLINT), " + x + ")) "
                     + columns + " WHERE 1 = 0";
         }
         return "SELECT * FROM (VALUES " + String.join(", ", rows) + ") " + columns
