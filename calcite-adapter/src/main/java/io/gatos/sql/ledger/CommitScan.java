@@ -33,7 +33,13 @@ public final class CommitScan {
     /** Returns a lazy stream of commits, restricted to {@code ids} when not null. */
     public static Stream<CommitRecord> stream(LedgerSnapshot snapshot, Set<String> ids, Consumer<Finding> findings) {
         GitObjects objects = snapshot.openObjects();
-        Set<String> wanted = ids == null ? null : validIds(ids);
+        Set<String> wanted;
+        try {
+            wanted = ids == null ? null : objects.existingCommits(ids);
+        } catch (IOException e) {
+            objects.close();
+            throw new LedgerException(LedgerException.Code.IO, "reading the repository failed: " + e.getMessage(), e);
+        }
         Iterator<Map.Entry<String, ObjectId>> refs = snapshot.refs().entrySet().iterator();
         ObjectIdOwnerMap<Seen> seen = new ObjectIdOwnerMap<>();
         Deque<ObjectId> pending = new ArrayDeque<>();
@@ -72,10 +78,6 @@ public final class CommitScan {
                 return null;
             }
         }, objects);
-    }
-
-    private static Set<String> validIds(Set<String> ids) {
-        return ids.stream().filter(id -> ObjectId.isId(id)).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     private static GitCommit read(GitObjects objects, String ref, ObjectId id, Consumer<Finding> findings)

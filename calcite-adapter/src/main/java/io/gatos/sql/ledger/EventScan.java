@@ -43,7 +43,8 @@ public final class EventScan {
         }
 
         boolean admitsJournal(String ns, String stream) {
-            return (namespaces == null || namespaces.contains(ns)) && (streams == null || streams.contains(stream));
+            return (namespaces == null || namespaces.contains(ns)) && (streams == null || streams.contains(stream))
+                    && (commitIds == null || !commitIds.isEmpty());
         }
     }
 
@@ -66,8 +67,9 @@ public final class EventScan {
     public static Stream<LedgerEvent> stream(LedgerSnapshot snapshot, Query query, Consumer<Finding> findings) {
         requireNonNull(query, "query");
         GitObjects objects = snapshot.openObjects();
+        Query q = existing(query, objects);
         Iterator<Map.Entry<String, String[]>> journals = journals(snapshot).stream()
-                .filter(j -> query.admitsJournal(j.getValue()[0], j.getValue()[0] + "/" + j.getValue()[1]))
+                .filter(j -> q.admitsJournal(j.getValue()[0], j.getValue()[0] + "/" + j.getValue()[1]))
                 .iterator();
         return LazyStream.of(new LazyStream.Source<>() {
             private JournalCursor cursor;
@@ -80,7 +82,7 @@ public final class EventScan {
                             return null;
                         }
                         var j = journals.next();
-                        cursor = new JournalCursor(objects, snapshot, j.getKey(), j.getValue(), query, findings);
+                        cursor = new JournalCursor(objects, snapshot, j.getKey(), j.getValue(), q, findings);
                     }
                     LedgerEvent e = cursor.next();
                     if (e != null) {
@@ -90,6 +92,20 @@ public final class EventScan {
                 }
             }
         }, objects);
+    }
+
+    /** Narrows a commit-id restriction to commits that exist, so a lookup of unknown ids reads nothing. */
+    private static Query existing(Query query, GitObjects objects) {
+        if (query.commitIds() == null) {
+            return query;
+        }
+        try {
+            return new Query(query.namespaces(), query.streams(), query.ids(), objects.existingCommits(query.commitIds()),
+                    query.positions(), query.envelopes());
+        } catch (IOException e) {
+            objects.close();
+            throw new LedgerException(LedgerException.Code.IO, "reading the repository failed: " + e.getMessage(), e);
+        }
     }
 
     /** Iterates one journal. */

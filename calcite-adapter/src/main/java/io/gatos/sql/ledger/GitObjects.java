@@ -45,6 +45,23 @@ public final class GitObjects implements AutoCloseable {
     }
 
     /**
+     * Returns those of {@code ids} that are 40-hex ids of commits present in the repository: one
+     * object header read per id, so lookups of ids that do not exist cost no history walk.
+     */
+    public java.util.Set<String> existingCommits(java.util.Set<String> ids) throws IOException {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String id : ids) {
+            if (ObjectId.isId(id) && id.equals(id.toLowerCase(java.util.Locale.ROOT))) {
+                ObjectId oid = ObjectId.fromString(id);
+                if (reader.has(oid) && reader.open(oid).getType() == Constants.OBJ_COMMIT) {
+                    out.add(id);
+                }
+            }
+        }
+        return java.util.Set.copyOf(out);
+    }
+
+    /**
      * Reads and parses the commit {@code id}.
      *
      * @throws MissingObjectException when the object is absent (shallow or partial clone)

@@ -96,6 +96,11 @@ class ScanPushdownTest {
         assertThat(one(conn, "SELECT ref FROM commits WHERE id = '" + someCommit + "'"))
                 .isEqualTo("refs/gatos/journal/c/actor");
         assertThat(stats.commits() - before).isLessThan(4L * PER_JOURNAL);
+        before = stats.commits();
+        String absent = "0123456789".repeat(4);
+        assertThat(rows(conn, "SELECT id FROM commits WHERE id = '" + absent + "'")).isEmpty();
+        assertThat(rows(conn, "SELECT id FROM events WHERE commit_id = '" + absent + "'")).isEmpty();
+        assertThat(stats.commits() - before).as("unknown ids cost no history walk").isZero();
     }
 
     @Test
