@@ -31,15 +31,15 @@ final class Ledgers {
         if (!Files.isDirectory(path)) {
             throw new UserException("not a directory: " + path + "\n" + HINT);
         }
-        if (path.toString().indexOf(';') >= 0) {
-            throw new UserException("repository paths containing ';' are not supported: " + path);
-        }
         return path;
     }
 
-    /** Returns the JDBC URL of a ledger directory. */
+    /**
+     * Returns the JDBC URL of a ledger directory, the path single-quoted (quotes doubled) so that
+     * {@code ;} and quotes in it survive the URL syntax.
+     */
     static String url(Path directory) {
-        return URL_PREFIX + directory;
+        return URL_PREFIX + "'" + directory.toString().replace("'", "''") + "'";
     }
 
     /**

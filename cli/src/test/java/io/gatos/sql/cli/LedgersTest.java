@@ -17,19 +17,28 @@ class LedgersTest {
         Path dir = Ledgers.existingDirectory(temp.resolve("a/..").resolve("."));
 
         assertThat(dir).isEqualTo(temp.toAbsolutePath().normalize());
-        assertThat(Ledgers.url(dir)).isEqualTo("jdbc:gatos:repo=" + dir);
+        assertThat(Ledgers.url(dir)).isEqualTo("jdbc:gatos:repo='" + dir + "'");
     }
 
     @Test
-    void rejectsMissingPathsAndPathsWithSemicolons() throws Exception {
-        Path odd = Files.createDirectory(temp.resolve("a;b"));
-
+    void rejectsMissingPaths() {
         assertThatThrownBy(() -> Ledgers.existingDirectory(temp.resolve("none")))
                 .isInstanceOf(UserException.class)
                 .hasMessageContaining("no such repository");
-        assertThatThrownBy(() -> Ledgers.existingDirectory(odd))
-                .isInstanceOf(UserException.class)
-                .hasMessageContaining("';'");
+    }
+
+    @Test
+    void connectsToPathsWithSemicolonsAndQuotes() throws Exception {
+        Path odd = temp.resolve("a;b 'c'.git");
+        try (var repo = io.gatos.sql.testing.LedgerTestRepository.create(odd)) {
+            repo.event("orders", "alice", "order.created", "{}");
+            repo.writer().flush();
+            try (var c = Ledgers.connect(odd);
+                    var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM events")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+        }
     }
 
     @Test
