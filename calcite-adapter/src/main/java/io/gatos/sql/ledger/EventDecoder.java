@@ -12,6 +12,7 @@ final class EventDecoder {
     private final String actorSegment;
     private final GitCommit commit;
     private final long pos;
+    private Trailers trailers;
 
     EventDecoder(String ref, String ns, String actorSegment, GitCommit commit, long pos) {
         this.ref = requireNonNull(ref, "ref");
@@ -43,7 +44,7 @@ final class EventDecoder {
         Long ts = Envelopes.rfc3339Millis(envelope.string("ts"));
         return new LedgerEvent(ulid, ns, actor, stream(), pos, type, ts != null ? ts : commit.committerMillis(),
                 Json.write(payload), Envelopes.json(envelope, "caps", "[]"), envelope.string("policy_root"),
-                envelope.string("sig_alg"), eventCid(), commit.id(), null, ref);
+                sigAlg(envelope), eventCid(), commit.id(), null, ref);
     }
 
     LedgerEvent unreadable(String reason) {
@@ -66,6 +67,19 @@ final class EventDecoder {
     }
 
     private String eventCid() {
-        return commit.trailers().first("Event-CID");
+        return trailers().first("Event-CID");
+    }
+
+    /** Returns the envelope's {@code sig_alg}, else the commit's {@code Sig-Alg} trailer, else null. */
+    private String sigAlg(JsonValue.Obj envelope) {
+        String fromEnvelope = envelope.string("sig_alg");
+        return fromEnvelope != null ? fromEnvelope : trailers().first("Sig-Alg");
+    }
+
+    private Trailers trailers() {
+        if (trailers == null) {
+            trailers = commit.trailers();
+        }
+        return trailers;
     }
 }

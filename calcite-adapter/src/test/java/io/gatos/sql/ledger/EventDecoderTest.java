@@ -134,4 +134,16 @@ class EventDecoderTest {
                 null, null, "blake3:abc", ID, null, REF));
         assertThat(h.readable()).isTrue();
     }
+
+    @Test
+    void sigAlgFallsBackToTheSigAlgTrailer() {
+        String envelope = "{\"actor\":\"user:a\",\"payload\":{},\"type\":\"t\",\"ulid\":\"" + ULID + "\"}";
+        LedgerEvent fromTrailer = decoder("t\n\nEvent-CID: blake3:00\nSig-Alg: ed25519\nSig: ab", 0)
+                .decode(envelope.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(fromTrailer.sigAlg()).isEqualTo("ed25519");
+        assertThat(fromTrailer.eventCid()).isEqualTo("blake3:00");
+        String withField = envelope.replaceFirst("\\{", "{\"sig_alg\":\"rsa\",");
+        assertThat(decoder("t\n\nSig-Alg: ed25519", 0).decode(withField.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .sigAlg()).isEqualTo("rsa");
+    }
 }
