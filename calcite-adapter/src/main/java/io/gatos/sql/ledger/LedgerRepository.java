@@ -25,6 +25,7 @@ public final class LedgerRepository implements AutoCloseable {
     private final Path path;
     private final Repository repository;
     private final ReadStats stats = new ReadStats();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private LedgerRepository(Path path, Repository repository) {
         this.path = requireNonNull(path, "path");
@@ -108,8 +109,16 @@ public final class LedgerRepository implements AutoCloseable {
         return stats;
     }
 
+    /** Returns whether {@link #close()} has been called. */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /** Releases the repository; later calls do nothing. */
     @Override
     public void close() {
-        repository.close();
+        if (closed.compareAndSet(false, true)) {
+            repository.close();
+        }
     }
 }

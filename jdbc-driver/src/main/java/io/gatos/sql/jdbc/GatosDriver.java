@@ -11,6 +11,7 @@ import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.Handler;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalciteMetaImpl;
@@ -32,6 +33,8 @@ public class GatosDriver extends Driver {
         new GatosDriver().register();
     }
 
+    private ClosingHandler closing;
+
     /** Creates the driver; prefer {@link java.sql.DriverManager}, which loads it through the service file. */
     public GatosDriver() {
         super();
@@ -47,6 +50,14 @@ public class GatosDriver extends Driver {
         String version = GatosDriver.class.getPackage().getImplementationVersion();
         return new DriverVersion("gatos-sql JDBC driver", version == null ? "dev" : version, "gatos-sql",
                 version == null ? "dev" : version, true, 0, 1, 0, 1);
+    }
+
+    @Override
+    protected synchronized Handler createHandler() {
+        if (closing == null) {
+            closing = new ClosingHandler(super.createHandler());
+        }
+        return closing;
     }
 
     @Override
@@ -69,10 +80,11 @@ public class GatosDriver extends Driver {
         LedgerRepository repository = open(repo);
         try {
             Connection connection = super.connect(url, props);
+            ((ClosingHandler) createHandler()).register(connection.unwrap(AvaticaConnection.class), repository);
             CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
             calcite.getRootSchema().add(Catalog.SCHEMA, new GatosSchema(repository));
             calcite.setSchema(Catalog.SCHEMA);
-            return GatosConnection.wrap(connection, repository);
+            return GatosConnection.wrap(connection);
         } catch (SQLException | RuntimeException e) {
             repository.close();
             throw e;

@@ -106,6 +106,24 @@ class DatabaseMetaDataTest {
     }
 
     @Test
+    void closingAnyHandleOfAConnectionClosesItsRepository() throws SQLException {
+        Connection c = DriverManager.getConnection(repo.jdbcUrl());
+        var repository = JdbcTestSupport.repository(c);
+        java.sql.Statement s = c.createStatement();
+        assertThat(c).isEqualTo(c).isNotEqualTo(s.getConnection()).hasSameHashCodeAs(c);
+        DatabaseMetaData md = c.getMetaData();
+        assertThat(md).isEqualTo(md).hasSameHashCodeAs(md);
+        assertThat(md.getConnection()).isSameAs(c);
+        s.getConnection().close();
+        assertThat(repository.isClosed()).isTrue();
+        assertThat(c.isClosed()).isTrue();
+        Connection d = DriverManager.getConnection(repo.jdbcUrl());
+        var second = JdbcTestSupport.repository(d);
+        d.close();
+        assertThat(second.isClosed()).isTrue();
+    }
+
+    @Test
     void refusesPathsThatAreNotGatosRepositories() throws Exception {
         assertThatThrownBy(() -> DriverManager.getConnection("jdbc:gatos:repo=" + dir.resolve("missing")))
                 .isInstanceOf(SQLException.class).hasMessageContaining("does not exist")

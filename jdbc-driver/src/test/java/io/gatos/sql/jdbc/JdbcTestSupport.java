@@ -47,7 +47,11 @@ final class JdbcTestSupport {
     }
 
     static ReadStats stats(Connection c) throws SQLException {
+        return repository(c).stats();
+    }
+
+    static io.gatos.sql.ledger.LedgerRepository repository(Connection c) throws SQLException {
         CalciteConnection calcite = c.unwrap(CalciteConnection.class);
-        return calcite.getRootSchema().subSchemas().get("gatos").unwrap(GatosSchema.class).repository().stats();
+        return calcite.getRootSchema().subSchemas().get("gatos").unwrap(GatosSchema.class).repository();
     }
 }
