@@ -17,8 +17,9 @@ import org.eclipse.jgit.lib.ObjectId;
 /**
  * Reads journal events (LAYOUT §1) lazily, newest first within each journal and journals in ref
  * order. Namespace and stream restrictions choose which journals are read at all; a commit-id
- * restriction decodes only those commits (the walk reads commit headers only); a ULID restriction
- * skips envelopes that cannot contain one of the ULIDs before parsing them.
+ * restriction decodes only those commits (the walk reads commit headers only) and stops as soon as
+ * the last of them was found; a ULID restriction skips envelopes that cannot
+ * contain one of the ULIDs before parsing them.
  */
 public final class EventScan {
     /** Prefix of journal refs. */
@@ -71,12 +72,16 @@ public final class EventScan {
         Iterator<Map.Entry<String, String[]>> journals = journals(snapshot).stream()
                 .filter(j -> q.admitsJournal(j.getValue()[0], j.getValue()[0] + "/" + j.getValue()[1]))
                 .iterator();
+        Set<String> unseen = q.commitIds() == null ? null : new java.util.HashSet<>(q.commitIds());
         return LazyStream.of(new LazyStream.Source<>() {
             private JournalCursor cursor;
 
             @Override
             public LedgerEvent next() throws IOException {
                 while (true) {
+                    if (unseen != null && unseen.isEmpty()) {
+                        return null; // a commit-id lookup ends once every wanted commit was found
+                    }
                     if (cursor == null) {
                         if (!journals.hasNext()) {
                             return null;
@@ -86,6 +91,9 @@ public final class EventScan {
                     }
                     LedgerEvent e = cursor.next();
                     if (e != null) {
+                        if (unseen != null) {
+                            unseen.remove(e.commitId());
+                        }
                         return e;
                     }
                     cursor = null;

@@ -93,6 +93,11 @@ class ScanPushdownTest {
                 .isEqualTo("c|10|thing.happened");
         assertThat(stats.blobs() - before).isEqualTo(1);
         before = stats.commits();
+        assertThat(one(conn, "SELECT kind FROM events WHERE commit_id = '" + someCommit + "'"))
+                .isEqualTo("thing.happened");
+        assertThat(stats.commits() - before).as("journals a, b walked, c down to the commit; d never")
+                .isLessThanOrEqualTo(2L * PER_JOURNAL + PER_JOURNAL - 10 + 2);
+        before = stats.commits();
         assertThat(one(conn, "SELECT ref FROM commits WHERE id = '" + someCommit + "'"))
                 .isEqualTo("refs/gatos/journal/c/actor");
         assertThat(stats.commits() - before).isLessThan(4L * PER_JOURNAL);
