@@ -17,8 +17,8 @@ import org.eclipse.jgit.lib.ObjectId;
 /**
  * Reads journal events (LAYOUT §1) lazily, newest first within each journal and journals in ref
  * order. Namespace and stream restrictions choose which journals are read at all; a commit-id
- * restriction decodes only those commits (the walk reads commit headers only) and stops as soon as
- * the last of them was found; a ULID restriction skips envelopes that cannot
+ * restriction is a lookup ({@link EventLookup}): the admitted journals are walked in lockstep,
+ * reading commit headers only, until the last wanted commit is found; a ULID restriction skips envelopes that cannot
  * contain one of the ULIDs before parsing them.
  */
 public final class EventScan {
@@ -69,31 +69,28 @@ public final class EventScan {
         requireNonNull(query, "query");
         GitObjects objects = snapshot.openObjects();
         Query q = existing(query, objects);
-        Iterator<Map.Entry<String, String[]>> journals = journals(snapshot).stream()
-                .filter(j -> q.admitsJournal(j.getValue()[0], j.getValue()[0] + "/" + j.getValue()[1]))
-                .iterator();
-        Set<String> unseen = q.commitIds() == null ? null : new java.util.HashSet<>(q.commitIds());
+        List<Map.Entry<String, String[]>> admitted = journals(snapshot).stream()
+                .filter(j -> q.admitsJournal(j.getValue()[0], j.getValue()[0] + "/" + j.getValue()[1])).toList();
+        if (q.commitIds() != null) {
+            return EventLookup.stream(objects, snapshot, admitted, q, findings);
+        }
+        Iterator<Map.Entry<String, String[]>> journals = admitted.iterator();
         return LazyStream.of(new LazyStream.Source<>() {
             private JournalCursor cursor;
 
             @Override
             public LedgerEvent next() throws IOException {
                 while (true) {
-                    if (unseen != null && unseen.isEmpty()) {
-                        return null; // a commit-id lookup ends once every wanted commit was found
-                    }
                     if (cursor == null) {
                         if (!journals.hasNext()) {
                             return null;
                         }
                         var j = journals.next();
-                        cursor = new JournalCursor(objects, snapshot, j.getKey(), j.getValue(), q, findings);
+                        cursor = new JournalCursor(objects, snapshot, j.getKey(), j.getValue(), q, q.positions(),
+                                findings);
                     }
                     LedgerEvent e = cursor.next();
                     if (e != null) {
-                        if (unseen != null) {
-                            unseen.remove(e.commitId());
-                        }
                         return e;
                     }
                     cursor = null;
@@ -116,85 +113,7 @@ public final class EventScan {
         }
     }
 
-    /** Iterates one journal. */
-    private static final class JournalCursor {
-        private final GitObjects objects;
-        private final String ref;
-        private final String ns;
-        private final String actorSegment;
-        private final Query query;
-        private final Consumer<Finding> findings;
-        private final ChainWalk walk;
-        private long pos;
-
-        JournalCursor(GitObjects objects, LedgerSnapshot snapshot, String ref, String[] parts, Query query,
-                Consumer<Finding> findings) throws IOException {
-            this.objects = objects;
-            this.ref = ref;
-            this.ns = parts[0];
-            this.actorSegment = parts[1];
-            this.query = query;
-            this.findings = findings;
-            ObjectId head = snapshot.head(ref);
-            this.walk = new ChainWalk(objects, ref, head, FindingCode.MERGE_IN_JOURNAL, findings);
-            this.pos = query.positions() ? ChainWalk.length(objects, head) : 0;
-        }
-
-        LedgerEvent next() throws IOException {
-            GitCommit commit;
-            while ((commit = walk.next()) != null) {
-                long here = query.positions() ? --pos : -1;
-                if (query.commitIds() != null && !query.commitIds().contains(commit.id())) {
-                    continue;
-                }
-                LedgerEvent event = decode(commit, here);
-                if (event != null && (query.ids() == null || query.ids().contains(event.id()))) {
-                    return event;
-                }
-            }
-            return null;
-        }
-
-        private LedgerEvent decode(GitCommit commit, long here) throws IOException {
-            EventDecoder decoder = new EventDecoder(ref, ns, actorSegment, commit, here);
-            if (!query.envelopes()) {
-                return decoder.headerOnly();
-            }
-            ObjectId blob;
-            try {
-                blob = objects.blobAt(commit.tree(), Envelopes.PATH);
-            } catch (MissingObjectException e) {
-                return report(decoder, FindingCode.MISSING_OBJECT, "object " + e.getObjectId().name()
-                        + " of the event tree is missing");
-            }
-            if (blob == null) {
-                return report(decoder, FindingCode.BAD_JSON, "the commit has no " + Envelopes.PATH);
-            }
-            byte[] bytes;
-            try {
-                bytes = objects.blob(blob);
-            } catch (MissingObjectException e) {
-                return report(decoder, FindingCode.MISSING_OBJECT, "envelope blob " + blob.name() + " is missing");
-            }
-            if (query.ids() != null && !query.ids().contains(commit.id())
-                    && query.ids().stream().noneMatch(id -> contains(bytes, id))) {
-                return null; // cannot be a wanted ULID; an unreadable envelope's id is its commit id
-            }
-            LedgerEvent event = decoder.decode(bytes);
-            if (event.error() != null) {
-                findings.accept(new Finding(ref, commit.id(), Envelopes.PATH, FindingCode.BAD_JSON, event.error()));
-            }
-            return event;
-        }
-
-        private LedgerEvent report(EventDecoder decoder, FindingCode code, String reason) {
-            LedgerEvent event = decoder.unreadable(reason);
-            findings.accept(new Finding(ref, event.commitId(), Envelopes.PATH, code, reason));
-            return query.ids() == null || query.ids().contains(event.id()) ? event : null;
-        }
-    }
-
-    private static boolean contains(byte[] haystack, String ascii) {
+    static boolean contains(byte[] haystack, String ascii) {
         byte[] needle = ascii.getBytes(StandardCharsets.US_ASCII);
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {

@@ -27,6 +27,7 @@ class ScanPushdownTest {
     static LedgerTestRepository repo;
     static Connection conn;
     static String someCommit;
+    static String newestOfLastJournal;
 
     @BeforeAll
     static void build() throws SQLException {
@@ -37,6 +38,7 @@ class ScanPushdownTest {
                 if (ns.equals("c") && i == 10) {
                     someCommit = id.name();
                 }
+                newestOfLastJournal = id.name();
             }
         }
         repo.writer().flush();
@@ -95,8 +97,11 @@ class ScanPushdownTest {
         before = stats.commits();
         assertThat(one(conn, "SELECT kind FROM events WHERE commit_id = '" + someCommit + "'"))
                 .isEqualTo("thing.happened");
-        assertThat(stats.commits() - before).as("journals a, b walked, c down to the commit; d never")
-                .isLessThanOrEqualTo(2L * PER_JOURNAL + PER_JOURNAL - 10 + 2);
+        assertThat(stats.commits() - before).as("one header per journal per round, down to the commit's depth")
+                .isLessThanOrEqualTo(4L * (PER_JOURNAL - 10));
+        before = stats.commits();
+        assertThat(one(conn, "SELECT ns FROM events WHERE commit_id = '" + newestOfLastJournal + "'")).isEqualTo("d");
+        assertThat(stats.commits() - before).as("a recent commit is found in the first rounds").isLessThanOrEqualTo(4);
         before = stats.commits();
         assertThat(one(conn, "SELECT ref FROM commits WHERE id = '" + someCommit + "'"))
                 .isEqualTo("refs/gatos/journal/c/actor");
