@@ -63,7 +63,6 @@ public final class LedgerRepository implements AutoCloseable {
             throw new LedgerException(LedgerException.Code.NOT_FOUND, "not a GATOS repository: " + absolute
                     + " does not exist; check the repo= path");
         }
-        PackCache.installOnce();
         File gitDir = RepositoryCache.FileKey.resolve(absolute.toFile(), FS.DETECTED);
         if (gitDir == null) {
             throw new LedgerException(LedgerException.Code.NOT_A_REPOSITORY, "not a GATOS repository: "
