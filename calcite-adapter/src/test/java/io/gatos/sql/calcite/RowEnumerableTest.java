@@ -10,10 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.calcite.DataContext;
-import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.linq4j.Enumerator;
-import org.apache.calcite.linq4j.QueryProvider;
-import org.apache.calcite.schema.SchemaPlus;
 import org.junit.jupiter.api.Test;
 
 class RowEnumerableTest {
@@ -39,27 +36,7 @@ class RowEnumerableTest {
     }
 
     private static DataContext context(Object cancelFlag) {
-        return new DataContext() {
-            @Override
-            public SchemaPlus getRootSchema() {
-                return null;
-            }
-
-            @Override
-            public JavaTypeFactory getTypeFactory() {
-                return null;
-            }
-
-            @Override
-            public QueryProvider getQueryProvider() {
-                return null;
-            }
-
-            @Override
-            public Object get(String name) {
-                return DataContext.Variable.CANCEL_FLAG.camelName.equals(name) ? cancelFlag : null;
-            }
-        };
+        return new StubDataContext(cancelFlag);
     }
 
     @Test

@@ -7,9 +7,6 @@ import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.nio.file.Path;
 import org.apache.calcite.DataContext;
-import org.apache.calcite.adapter.java.JavaTypeFactory;
-import org.apache.calcite.linq4j.QueryProvider;
-import org.apache.calcite.schema.SchemaPlus;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,36 +17,13 @@ class SnapshotRegistryTest {
     @TempDir
     Path dir;
 
-    /** The least a DataContext must do; the registry only uses it as a key. */
-    private static final class Execution implements DataContext {
-        @Override
-        public SchemaPlus getRootSchema() {
-            return null;
-        }
-
-        @Override
-        public JavaTypeFactory getTypeFactory() {
-            return null;
-        }
-
-        @Override
-        public QueryProvider getQueryProvider() {
-            return null;
-        }
-
-        @Override
-        public Object get(String name) {
-            return null;
-        }
-    }
-
     @Test
     void oneExecutionSeesOneSnapshotAndTheNextSeesTheMovedRef() {
         try (LedgerTestRepository repo = LedgerTestRepository.create(dir.resolve("r"))) {
             ObjectId first = repo.event("orders", "alice", "a", "{}");
             try (LedgerRepository reader = LedgerRepository.open(repo.path())) {
                 SnapshotRegistry registry = new SnapshotRegistry(reader);
-                DataContext one = new Execution();
+                DataContext one = new StubDataContext();
                 LedgerSnapshot s1 = registry.forExecution(one);
                 assertThat(s1.head(REF)).isEqualTo(first);
 
@@ -59,7 +33,7 @@ class SnapshotRegistryTest {
                 assertThat(again).isSameAs(s1);
                 assertThat(again.head(REF)).isEqualTo(first);
 
-                DataContext two = new Execution();
+                DataContext two = new StubDataContext();
                 LedgerSnapshot s2 = registry.forExecution(two);
                 assertThat(s2).isNotSameAs(s1);
                 assertThat(s2.head(REF)).isEqualTo(second);
