@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * Reads every plane once and yields what the readers could not take at face value (LAYOUT §9),
  * lazily, plane by plane. Several readers may meet one problem (a missing commit is seen by its
  * journal and by the commit walk): each (ref, commit, path, code) is reported once, first wording
- * wins. Costs a full read of the ledger; holds the ULIDs seen (to report {@code DUPLICATE_ULID}) and
+ * wins. Costs one full read of the ledger (event pointers are checked in the events pass); holds the ULIDs seen (to report {@code DUPLICATE_ULID}) and
  * the places already reported.
  */
 public final class FindingScan {
@@ -35,11 +35,14 @@ public final class FindingScan {
         Map<String, String> ulids = new HashMap<>();
         List<Function<Consumer<Finding>, Stream<?>>> planes = List.of(
                 s -> EventScan.stream(snapshot, new EventScan.Query(null, null, null, null, false, true), s)
-                        .peek(e -> duplicate(ulids, e, s)),
+                        .peek(e -> {
+                            duplicate(ulids, e, s);
+                            PointerScan.inEvent(e, s);
+                        }),
                 s -> ShiplogScan.stream(snapshot, null, null, false, s),
                 s -> ConsumerScan.stream(snapshot, null, null, s),
                 s -> StateScan.checkpoints(snapshot, null, null, s),
-                s -> PointerScan.stream(snapshot, null, null, s),
+                s -> PointerScan.inState(snapshot, s),
                 s -> JobScan.stream(snapshot, null, s),
                 s -> GovernanceScan.proposals(snapshot, null, s),
                 s -> GovernanceScan.approvals(snapshot, null, s),

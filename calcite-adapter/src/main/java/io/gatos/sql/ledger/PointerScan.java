@@ -39,8 +39,27 @@ public final class PointerScan {
     /** Returns a lazy stream of the pointers admitted; close it to release the readers. */
     public static Stream<PointerRecord> stream(LedgerSnapshot snapshot, Set<String> stateRefs, Set<String> commitIds,
             Consumer<Finding> findings) {
-        Cursor cursor = new Cursor(snapshot, stateRefs, commitIds, findings);
+        Cursor cursor = new Cursor(snapshot, stateRefs, commitIds, findings, stateRefs == null);
         return LazyStream.of(cursor, cursor);
+    }
+
+    /** Returns a lazy stream of the pointers in state nodes only; close it to release the readers. */
+    public static Stream<PointerRecord> inState(LedgerSnapshot snapshot, Consumer<Finding> findings) {
+        Cursor cursor = new Cursor(snapshot, null, null, findings, false);
+        return LazyStream.of(cursor, cursor);
+    }
+
+    /** Returns the pointers in the payload of {@code event}, for callers that already read the event. */
+    public static List<PointerRecord> inEvent(LedgerEvent event, Consumer<Finding> findings) {
+        if (event.payload() == null || !event.payload().contains("\"kind\"")) {
+            return List.of();
+        }
+        try {
+            return Pointers.find(Json.parse(event.payload()), Envelopes.PATH, "/payload",
+                    Pointers.Context.event(event.commitId(), event.ref()), findings);
+        } catch (Json.SyntaxException e) {
+            throw new IllegalStateException("the reader wrote a payload that is not JSON: " + event.commitId(), e);
+        }
     }
 
     /** What one (blob, path) yields, bound to the first checkpoint it was read in. */
@@ -70,10 +89,11 @@ public final class PointerScan {
         private Stream<LedgerEvent> eventStream;
         private Iterator<LedgerEvent> events;
 
-        Cursor(LedgerSnapshot snapshot, Set<String> stateRefs, Set<String> commitIds, Consumer<Finding> findings) {
+        Cursor(LedgerSnapshot snapshot, Set<String> stateRefs, Set<String> commitIds, Consumer<Finding> findings,
+                boolean withEvents) {
             this.snapshot = snapshot;
             this.commitIds = commitIds;
-            this.withEvents = stateRefs == null;
+            this.withEvents = withEvents;
             this.findings = findings;
             this.objects = snapshot.openObjects();
             this.chain = new StateChain(objects, snapshot, null, intersect(stateRefs, commitIds), findings);
@@ -156,16 +176,7 @@ public final class PointerScan {
             if (!events.hasNext()) {
                 return false;
             }
-            LedgerEvent event = events.next();
-            if (event.payload() != null && event.payload().contains("\"kind\"")) {
-                try {
-                    JsonValue payload = Json.parse(event.payload());
-                    queue.addAll(Pointers.find(payload, Envelopes.PATH, "/payload",
-                            Pointers.Context.event(event.commitId(), event.ref()), findings));
-                } catch (Json.SyntaxException x) {
-                    // cannot happen: the payload is JSON this project wrote
-                }
-            }
+            queue.addAll(inEvent(events.next(), findings));
             return true;
         }
 

@@ -85,4 +85,18 @@ class FindingScanTest {
             }
         }
     }
+
+    @Test
+    void aBrokenPointerInAnEventIsReportedOnceAndStatePointersStillCount() {
+        try (LedgerTestRepository repo = LedgerTestRepository.create(dir.resolve("ptr"))) {
+            ObjectId event = repo.event("orders", "alice", "doc.attached", "{\"doc\":{\"kind\":\"blobptr\",\"algo\":\"blake3\"}}");
+            repo.state("orders", Map.of("state/a.json", "{\"p\":{\"kind\":\"opaque\",\"algo\":\"aes\"}}"));
+            LedgerSnapshot snapshot = repo.snapshot();
+            try (Stream<Finding> all = FindingScan.stream(snapshot)) {
+                assertThat(all.map(f -> f.code() + " " + f.commitId() + " " + f.path()).toList())
+                        .contains("BAD_JSON " + event.name() + " message/envelope.json#/payload/doc")
+                        .filteredOn(f -> f.contains("#/")).hasSize(2);
+            }
+        }
+    }
 }
