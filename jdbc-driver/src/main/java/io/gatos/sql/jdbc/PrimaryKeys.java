@@ -17,8 +17,11 @@ final class PrimaryKeys {
     private PrimaryKeys() {
     }
 
+    /** Runs the query; closing the returned result set closes its statement too. */
     static ResultSet query(Connection connection, String schema, String table) throws SQLException {
-        return connection.createStatement().executeQuery(sql(schema, table));
+        java.sql.Statement statement = connection.createStatement();
+        statement.closeOnCompletion();
+        return statement.executeQuery(sql(schema, table));
     }
 
     /** Returns the SQL listing the key columns of {@code table} (all tables when null). */

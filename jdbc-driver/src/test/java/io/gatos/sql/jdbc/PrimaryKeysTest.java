@@ -109,4 +109,12 @@ class PrimaryKeysTest {
             assertThat(rows(rs)).isEqualTo(expected("state_nodes"));
         }
     }
+
+    @Test
+    void closingTheResultClosesItsStatement() throws SQLException {
+        ResultSet rs = PrimaryKeys.query(conn, "gatos", "events");
+        java.sql.Statement statement = rs.getStatement();
+        rs.close();
+        assertThat(statement.isClosed()).isTrue();
+    }
 }
