@@ -23,6 +23,9 @@ public final class GatosSchema extends AbstractSchema {
     /** Name of the table function implementing ADR-0005's read. */
     public static final String SHIPLOG_READ = "shiplog_read";
 
+    private static final Multimap<String, Function> FUNCTIONS =
+            ImmutableMultimap.of(SHIPLOG_READ, TableFunctionImpl.create(ShiplogReadFunction.class, "eval"));
+
     private final LedgerRepository repository;
     private final SnapshotRegistry snapshots;
     private final Map<String, Table> tables;
@@ -63,6 +66,6 @@ public final class GatosSchema extends AbstractSchema {
 
     @Override
     protected Multimap<String, Function> getFunctionMultimap() {
-        return ImmutableMultimap.of(SHIPLOG_READ, TableFunctionImpl.create(ShiplogReadFunction.class, "eval"));
+        return FUNCTIONS;
     }
 }

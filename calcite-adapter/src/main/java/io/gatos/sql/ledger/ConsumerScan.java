@@ -115,7 +115,8 @@ public final class ConsumerScan {
         String headUlid = null;
         GitCommit commit;
         while ((commit = walk.next()) != null) {
-            String ulid = messageUlid(objects, commit);
+            // The head's ULID is always reported; the others are read only to match a checkpointed ULID.
+            String ulid = seen == 0 || mark.ulid() != null ? messageUlid(objects, commit) : null;
             if (seen == 0) {
                 headUlid = ulid;
             }
