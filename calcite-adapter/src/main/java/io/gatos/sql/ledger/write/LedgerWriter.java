@@ -109,7 +109,7 @@ public final class LedgerWriter implements AutoCloseable {
     }
 
     private ObjectId writeEvent(String ref, EventSpec e, List<ObjectId> parents) throws IOException {
-        byte[] envelope = Envelopes.event(e);
+        byte[] envelope = Documents.event(e);
         Map<String, String> trailers = new LinkedHashMap<>();
         trailers.put("Event-CID", e.eventCid() != null ? e.eventCid() : Blake3.prefixed(envelope));
         if (e.sigAlg() != null) {
@@ -130,7 +130,7 @@ public final class LedgerWriter implements AutoCloseable {
      */
     public ObjectId appendMessage(String topic, MessageSpec m) {
         String ref = m.spelling().refName(topic);
-        byte[] envelope = Envelopes.message(m);
+        byte[] envelope = Documents.message(m);
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("message/envelope.json", envelope);
         if (m.attachments() != null) {
@@ -148,7 +148,7 @@ public final class LedgerWriter implements AutoCloseable {
      */
     public ObjectId checkpointCommit(String group, String topic, String commitOid, String ulid, Instant time) {
         String ref = consumerRef(group, topic);
-        byte[] json = Envelopes.checkpoint(commitOid, ulid);
+        byte[] json = Documents.checkpoint(commitOid, ulid);
         return io(() -> commitTo(ref, Map.of("checkpoint.json", json),
                 CommitMessage.of("checkpoint " + group + "/" + topic, Map.of()), List.of(), time));
     }
@@ -157,7 +157,7 @@ public final class LedgerWriter implements AutoCloseable {
     public ObjectId checkpointBlob(String group, String topic, String commitOid, String ulid) {
         String ref = consumerRef(group, topic);
         return io(() -> {
-            ObjectId blob = store.blob(Envelopes.checkpoint(commitOid, ulid));
+            ObjectId blob = store.blob(Documents.checkpoint(commitOid, ulid));
             store.setRef(ref, blob);
             return blob;
         });
@@ -187,9 +187,9 @@ public final class LedgerWriter implements AutoCloseable {
     public ObjectId claim(String jobHex, String workerId, boolean started, Instant time) {
         String ref = jobRef(jobHex) + "/claims/" + workerId.substring(workerId.lastIndexOf(':') + 1);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("claim.json", Envelopes.object(Map.of("job_id", "blake3:" + jobHex, "worker_id", workerId)));
+        files.put("claim.json", Documents.object(Map.of("job_id", "blake3:" + jobHex, "worker_id", workerId)));
         if (started) {
-            files.put("started.json", Envelopes.object(Map.of("started_at", time.toString())));
+            files.put("started.json", Documents.object(Map.of("started_at", time.toString())));
         }
         String message = CommitMessage.of("claim",
                 CommitMessage.trailers("Job-Id", "blake3:" + jobHex, "Worker-Id", workerId));
@@ -236,7 +236,7 @@ public final class LedgerWriter implements AutoCloseable {
 
     /** Appends a policy bundle commit (tree {@code bundle.json}) to {@code refs/gatos/policies/<bundleId>}. */
     public ObjectId policy(String bundleId, Map<String, String> trailers, Instant time) {
-        Map<String, byte[]> files = Map.of("bundle.json", Envelopes.object(Map.of("bundle_id", bundleId)));
+        Map<String, byte[]> files = Map.of("bundle.json", Documents.object(Map.of("bundle_id", bundleId)));
         return io(() -> append("refs/gatos/policies/" + bundleId, files,
                 CommitMessage.of("policy " + bundleId, trailers), time));
     }

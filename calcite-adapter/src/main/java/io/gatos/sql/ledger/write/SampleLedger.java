@@ -169,7 +169,7 @@ public final class SampleLedger {
                 flags % 5 == 0 ? "ed25519" : null, flags >= 90 ? null : time, time, null, eventTypeField);
         boolean mirrored = i % 10 == 9;
         if (mirrored) {
-            spec = spec.withEventCid(Blake3.prefixed(Envelopes.event(spec)));
+            spec = spec.withEventCid(Blake3.prefixed(Documents.event(spec)));
         }
         String segment = SampleCatalog.segment(actor);
         ObjectId commit = writer.appendEvent(ns.name(), segment, spec);

@@ -86,7 +86,7 @@ final class SampleWorkflows {
         }
         boolean poeForm = i == 7 || i == 9;
         String poeStatus = status.equals("succeeded") ? "ok" : status.equals("failed") ? "fail" : "aborted";
-        byte[] poe = Envelopes.object(Map.of("job_id", "blake3:" + hex, "status", poeStatus, "worker_id", worker,
+        byte[] poe = Documents.object(Map.of("job_id", "blake3:" + hex, "status", poeStatus, "worker_id", worker,
                 "stdout", "blake3:" + SampleCatalog.hex("stdout/" + i)));
         List<String> t = new ArrayList<>(List.of("Job-Id", "blake3:" + hex, "Proof-Of-Execution",
                 Blake3.prefixed(poe), "Worker-Id", worker));

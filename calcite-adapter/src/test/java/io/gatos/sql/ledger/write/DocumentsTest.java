@@ -20,28 +20,28 @@ class EnvelopesTest {
     void eventEnvelopeHasSortedKeysAndVerbatimPayload() {
         EventSpec e = new EventSpec("a.b", "U", "user:\"q\"", List.of("x", "y"), "{ \"z\" : 1 }", "P", "ed25519",
                 T, T, null, true);
-        assertThat(text(Envelopes.event(e))).isEqualTo("{\"actor\":\"user:\\\"q\\\"\",\"caps\":[\"x\",\"y\"],"
+        assertThat(text(Documents.event(e))).isEqualTo("{\"actor\":\"user:\\\"q\\\"\",\"caps\":[\"x\",\"y\"],"
                 + "\"event_type\":\"a.b\",\"payload\":{ \"z\" : 1 },\"policy_root\":\"P\",\"sig_alg\":\"ed25519\","
                 + "\"ts\":\"2026-01-01T00:00:00Z\",\"ulid\":\"U\"}");
         EventSpec minimal = EventSpec.of("t", "U", "user:a", "[]", T).withTs(null).withPolicyRoot(null);
-        assertThat(text(Envelopes.event(minimal)))
+        assertThat(text(Documents.event(minimal)))
                 .isEqualTo("{\"actor\":\"user:a\",\"payload\":[],\"type\":\"t\",\"ulid\":\"U\"}");
     }
 
     @Test
     void messageEnvelopeIsCanonical() {
         MessageSpec m = MessageSpec.of("U", "ns", "t", "{\"b\":1.0,\"a\":[]}", T).withRefs(Map.of("z", "1", "a", "2"));
-        assertThat(text(Envelopes.message(m)))
+        assertThat(text(Documents.message(m)))
                 .isEqualTo("{\"ns\":\"ns\",\"payload\":{\"a\":[],\"b\":1.0},\"refs\":{\"a\":\"2\",\"z\":\"1\"},"
                         + "\"type\":\"t\",\"ulid\":\"U\"}");
-        assertThatThrownBy(() -> Envelopes.message(MessageSpec.of("U", "ns", "t", "{", T)))
+        assertThatThrownBy(() -> Documents.message(MessageSpec.of("U", "ns", "t", "{", T)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void checkpointLeavesOutNulls() {
-        assertThat(text(Envelopes.checkpoint("c", "u"))).isEqualTo("{\"commit_oid\":\"c\",\"ulid\":\"u\"}");
-        assertThat(text(Envelopes.checkpoint(null, "u"))).isEqualTo("{\"ulid\":\"u\"}");
-        assertThat(text(Envelopes.checkpoint(null, null))).isEqualTo("{}");
+        assertThat(text(Documents.checkpoint("c", "u"))).isEqualTo("{\"commit_oid\":\"c\",\"ulid\":\"u\"}");
+        assertThat(text(Documents.checkpoint(null, "u"))).isEqualTo("{\"ulid\":\"u\"}");
+        assertThat(text(Documents.checkpoint(null, null))).isEqualTo("{}");
     }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
  * Serializes the JSON documents the writer puts in trees: event envelopes (sorted keys, payload
  * verbatim), shiplog envelopes and consumer checkpoints (canonical). Stateless.
  */
-final class Envelopes {
-    private Envelopes() {
+final class Documents {
+    private Documents() {
     }
 
     /** Returns the envelope bytes of {@code e}: compact, keys sorted, {@code payloadJson} verbatim. */
