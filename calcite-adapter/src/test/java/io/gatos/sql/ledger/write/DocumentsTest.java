@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class EnvelopesTest {
+class DocumentsTest {
     private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
 
     private static String text(byte[] bytes) {
