@@ -25,7 +25,7 @@ final class Artifacts {
                     + target.name() + " of " + ref + " is missing (shallow or partial clone?); it is skipped"));
         } catch (IncorrectObjectTypeException e) {
             findings.accept(new Finding(ref, target.name(), null, FindingCode.UNEXPECTED_OBJECT, ref
-                    + " points at a " + typeName(objects, target) + " where a commit belongs"));
+                    + " points at a " + objects.typeName(target) + " object where a commit belongs"));
         }
         return null;
     }
@@ -69,15 +69,6 @@ final class Artifacts {
             findings.accept(new Finding(ref, commit.id(), path, FindingCode.BAD_JSON, path + " is not valid JSON: "
                     + e.getMessage()));
             return null;
-        }
-    }
-
-    /** Returns the Git type name of {@code id}, or "missing object". */
-    static String typeName(GitObjects objects, ObjectId id) {
-        try {
-            return org.eclipse.jgit.lib.Constants.typeString(objects.typeOf(id));
-        } catch (IOException | IllegalArgumentException e) {
-            return "missing object";
         }
     }
 }

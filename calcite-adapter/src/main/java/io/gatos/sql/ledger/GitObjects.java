@@ -35,6 +35,15 @@ public final class GitObjects implements AutoCloseable {
         return reader.open(id).getType();
     }
 
+    /** Returns the Git type name of {@code id} ({@code commit}, {@code blob}, ...), or {@code missing}. */
+    public String typeName(ObjectId id) throws IOException {
+        try {
+            return Constants.typeString(typeOf(id));
+        } catch (MissingObjectException e) {
+            return "missing";
+        }
+    }
+
     /** Returns whether {@code id} names an object present in the repository. */
     public boolean has(ObjectId id) {
         try {

@@ -5,8 +5,6 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.eclipse.jgit.errors.MissingObjectException;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 
 /** Lists the refs of a snapshot with the type of what they point at; one object header read per ref. */
@@ -22,19 +20,11 @@ public final class RefScan {
             while (refs.hasNext()) {
                 var ref = refs.next();
                 if (names == null || names.contains(ref.getKey())) {
-                    return new RefRecord(ref.getKey(), ref.getValue().name(), typeOf(objects, ref.getValue()),
+                    return new RefRecord(ref.getKey(), ref.getValue().name(), objects.typeName(ref.getValue()),
                             Plane.of(ref.getKey()).sqlName());
                 }
             }
             return null;
         }, objects);
-    }
-
-    private static String typeOf(GitObjects objects, ObjectId id) throws IOException {
-        try {
-            return Constants.typeString(objects.typeOf(id));
-        } catch (MissingObjectException e) {
-            return "missing";
-        }
     }
 }
