@@ -1,0 +1,82 @@
+package io.gatos.sql.materialize;
+
+import io.gatos.sql.materialize.sqlite.TableSelection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Decides whether an existing output can be continued by a run: it must have been written by this
+ * exporter, with the same tables, columns and filters, and agree with its manifest. Never modifies
+ * anything.
+ */
+final class Compatibility {
+    private Compatibility() {
+    }
+
+    /**
+     * Returns the manifest of the existing export at {@code options.out()} that this run continues, or
+     * null when there is no export yet (or it was written by another extractor version, which calls
+     * for a rebuild).
+     */
+    static Manifest previous(ExportOptions options, ExportPlan plan) {
+        Path out = options.out();
+        Path manifestPath = ManifestFile.pathOf(out);
+        if (!Files.exists(out)) {
+            return null;
+        }
+        Manifest manifest = ManifestFile.read(manifestPath);
+        if (manifest == null) {
+            throw incompatible(out + " exists but has no manifest " + manifestPath.getFileName()
+                    + ", so it was not written by gatos export; choose another --out or remove the file");
+        }
+        if (!"sqlite".equals(manifest.format())) {
+            throw incompatible(out + " is a " + manifest.format() + " export; choose another --out");
+        }
+        if (!Exporter.EXTRACTOR_VERSION.equals(manifest.extractorVersion())) {
+            return null;
+        }
+        Map<String, Manifest.TableEntry> wanted = shape(plan);
+        Map<String, String> had = new TreeMap<>();
+        manifest.tables().forEach((t, e) -> had.put(t, e.columns() + " " + e.filter()));
+        Map<String, String> now = new TreeMap<>();
+        wanted.forEach((t, e) -> now.put(t, e.columns() + " " + e.filter()));
+        if (!had.equals(now)) {
+            throw incompatible(out + " was exported with other tables, columns or filters (" + had.keySet()
+                    + "); run with --full to rebuild it with the new options, or choose another --out");
+        }
+        checkFile(out, manifest);
+        return manifest;
+    }
+
+    private static Map<String, Manifest.TableEntry> shape(ExportPlan plan) {
+        Map<String, Manifest.TableEntry> out = new TreeMap<>();
+        for (TableSelection t : plan.tables()) {
+            out.put(t.def().name(), new Manifest.TableEntry(t.columns(), plan.filterJson(t.def().name()), 0,
+                    "blake3:" + "0".repeat(64)));
+        }
+        return out;
+    }
+
+    private static void checkFile(Path out, Manifest manifest) {
+        try (Connection c = SqliteFile.openReadOnly(out)) {
+            List<String> last = SqliteFile.query(c, "SELECT explorer_root FROM export_info ORDER BY run DESC", 1);
+            if (last.isEmpty() || !Objects.equals(last.get(0), manifest.explorerRoot())) {
+                throw incompatible(out + " and its manifest describe different runs (was a run interrupted, or"
+                        + " the file replaced?); run with --full to rebuild it");
+            }
+        } catch (SQLException e) {
+            throw incompatible(out + " cannot be read as an export: " + e.getMessage()
+                    + "; run with --full to rebuild it, or choose another --out");
+        }
+    }
+
+    private static MaterializeException incompatible(String message) {
+        return new MaterializeException(MaterializeException.Code.INCOMPATIBLE_OUTPUT, message);
+    }
+}

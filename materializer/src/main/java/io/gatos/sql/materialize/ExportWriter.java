@@ -1,0 +1,117 @@
+package io.gatos.sql.materialize;
+
+import static java.util.Objects.requireNonNull;
+
+import io.gatos.sql.ledger.Frontier;
+import io.gatos.sql.ledger.LedgerRepository;
+import io.gatos.sql.materialize.sqlite.SqliteDdl;
+import io.gatos.sql.materialize.sqlite.TableSelection;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes one export run into a temporary copy of the output, then moves the file and its manifest
+ * into place; on any failure the temporary files are removed and the previous export and manifest
+ * stay byte for byte as they were.
+ */
+final class ExportWriter {
+    private final ExportOptions options;
+    private final ExportPlan plan;
+    private final LedgerState state;
+    private final Frontier frontier;
+    private final LedgerRepository repository;
+    private final long startNanos;
+
+    ExportWriter(ExportOptions options, ExportPlan plan, LedgerState state, Frontier frontier,
+            LedgerRepository repository, long startNanos) {
+        this.options = requireNonNull(options, "options");
+        this.plan = requireNonNull(plan, "plan");
+        this.state = requireNonNull(state, "state");
+        this.frontier = requireNonNull(frontier, "frontier");
+        this.repository = requireNonNull(repository, "repository");
+        this.startNanos = startNanos;
+    }
+
+    ExportResult write(Exporter.Decision decision) {
+        Path out = options.out();
+        Path tmp = null;
+        Path manifestTmp = null;
+        try {
+            tmp = AtomicFiles.tempBeside(out);
+            boolean fresh = decision.previous() == null;
+            if (!fresh) {
+                Files.copy(out, tmp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Map<String, Long> written = new TreeMap<>();
+            Manifest manifest;
+            try (Connection db = SqliteFile.openForLoad(tmp);
+                    LedgerSource source = new LedgerSource(repository, state.snapshot(), decision.delta())) {
+                SqliteDdl ddl = SqliteDdl.of(plan.tables());
+                if (fresh) {
+                    execute(db, ddl.createTables());
+                    execute(db, List.of(SqliteDdl.exportInfo()));
+                }
+                load(db, source, decision, written);
+                if (fresh) {
+                    execute(db, ddl.createIndexes());
+                    execute(db, ddl.createViews());
+                }
+                manifest = ManifestBuilder.build(options, plan, state, frontier, decision, db, source);
+                ManifestBuilder.recordRun(db, manifest);
+                SqliteFile.seal(db, Exporter.USER_VERSION);
+            }
+            AtomicFiles.sync(tmp);
+            Path manifestPath = ManifestFile.pathOf(out);
+            manifestTmp = ManifestFile.writeTemp(manifestPath, manifest);
+            AtomicFiles.replace(tmp, out);
+            AtomicFiles.replace(manifestTmp, manifestPath);
+            return result(decision, written, manifest);
+        } catch (SQLException e) {
+            throw new MaterializeException(MaterializeException.Code.SQL, "writing " + out + " failed: "
+                    + e.getMessage() + "; the previous export is unchanged", e);
+        } catch (IOException e) {
+            throw new MaterializeException(MaterializeException.Code.IO, "writing " + out + " failed: "
+                    + e.getMessage() + "; the previous export is unchanged", e);
+        } finally {
+            AtomicFiles.deleteQuietly(tmp);
+            AtomicFiles.deleteQuietly(manifestTmp);
+        }
+    }
+
+    private void load(Connection db, LedgerSource source, Exporter.Decision decision, Map<String, Long> written)
+            throws SQLException {
+        TableLoader loader = new TableLoader(db, source, options.batchSize(), options.observer(), state.ledgerTime());
+        for (TableSelection table : decision.tables()) {
+            String name = table.def().name();
+            boolean appendOnly = TablePolicy.of(name).appendOnly();
+            String schema = appendOnly ? LedgerSource.DELTA : LedgerSource.SNAP;
+            written.put(name, loader.load(table, schema, plan.filters().get(name), !appendOnly));
+        }
+    }
+
+    private static void execute(Connection db, List<String> statements) throws SQLException {
+        try (Statement s = db.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+        db.commit();
+    }
+
+    private ExportResult result(Exporter.Decision decision, Map<String, Long> written, Manifest manifest)
+            throws IOException {
+        Map<String, Long> rows = new HashMap<>();
+        manifest.tables().forEach((t, e) -> rows.put(t, e.rows()));
+        return new ExportResult(options.out(), decision.mode(), written, rows, Files.size(options.out()),
+                repository.stats().commits(), (System.nanoTime() - startNanos) / 1_000_000, decision.note());
+    }
+}

@@ -1,0 +1,96 @@
+package io.gatos.sql.materialize;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatos.sql.ledger.Frontier;
+import io.gatos.sql.materialize.sqlite.TableSelection;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Builds the manifest of a finished run (row counts and digests read back from the work file, the
+ * frontier, the Explorer-Root) and records the run in the file's {@code export_info} table.
+ */
+final class ManifestBuilder {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> STATE_TABLES = Set.of("state_checkpoints", "state_nodes");
+
+    private ManifestBuilder() {
+    }
+
+    static Manifest build(ExportOptions options, ExportPlan plan, LedgerState state, Frontier frontier,
+            Exporter.Decision decision, Connection db, LedgerSource source) throws SQLException {
+        SortedMap<String, Manifest.TableEntry> tables = new TreeMap<>();
+        for (TableSelection t : plan.tables()) {
+            String name = t.def().name();
+            Manifest.TableEntry before = decision.previous() == null ? null : decision.previous().tables().get(name);
+            if (before != null && !decision.tables().contains(t)) {
+                tables.put(name, before);
+                continue;
+            }
+            TableDigest.Result digest = TableDigest.of(db, name, TableLoader.storedColumns(t),
+                    TableLoader.key(t.def()));
+            tables.put(name, new Manifest.TableEntry(t.columns(), plan.filterJson(name), digest.rows(),
+                    digest.digest()));
+        }
+        SortedMap<String, Manifest.Head> heads = new TreeMap<>();
+        frontier.refs().forEach((ref, base) -> heads.put(ref, new Manifest.Head(base.head().name(), base.length())));
+        String foldRoot = foldRoot(plan, source);
+        String explorerRoot = ExplorerRoot.compute(state.ledgerHead(), state.policyRoot(), foldRoot,
+                Exporter.EXTRACTOR_VERSION);
+        long runs = decision.previous() == null ? 1 : decision.previous().run().runs() + 1;
+        return new Manifest(Manifest.SCHEMA_ID, 1, "sqlite", options.out().getFileName().toString(),
+                Exporter.EXTRACTOR_VERSION, state.stateRef(), new Manifest.CommitRange(
+                        id(source, options.since()), id(source, options.until())), heads, state.ledgerHead(),
+                state.policyRoot(), foldRoot, explorerRoot, tables, new Manifest.Run(decision.mode(),
+                        options.since(), options.until(), runs), state.ledgerTime(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    }
+
+    private static String id(LedgerSource source, String rev) {
+        return rev == null ? null : source.resolve(rev);
+    }
+
+    /**
+     * Returns the fold root an export binds: only an export of state tables alone is a derived state
+     * export, and only when every state head names the same {@code Fold-Root}; otherwise null (a raw
+     * ledger export).
+     */
+    private static String foldRoot(ExportPlan plan, LedgerSource source) throws SQLException {
+        if (!plan.tables().stream().allMatch(t -> STATE_TABLES.contains(t.def().name()))) {
+            return null;
+        }
+        List<String> roots = source.distinctFoldRoots();
+        return roots.size() == 1 ? roots.get(0) : null;
+    }
+
+    /** Appends the run to {@code export_info}. */
+    static void recordRun(Connection db, Manifest m) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO export_info (run, state_ref, commit_start,"
+                + " commit_end, ledger_head, policy_root, fold_root, extractor_version, explorer_root, frontier,"
+                + " tables, mode, ledger_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, m.run().runs());
+            ps.setString(2, m.stateRef());
+            ps.setString(3, m.commitRange().start());
+            ps.setString(4, m.commitRange().end());
+            ps.setString(5, m.ledgerHead());
+            ps.setString(6, m.policyRoot());
+            ps.setString(7, m.foldRoot());
+            ps.setString(8, m.extractorVersion());
+            ps.setString(9, m.explorerRoot());
+            ps.setString(10, JSON.valueToTree(m.frontier()).toString());
+            ps.setString(11, JSON.valueToTree(m.tables()).toString());
+            ps.setString(12, m.run().mode());
+            ps.setLong(13, m.ledgerTime());
+            ps.executeUpdate();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("cannot render the run record", e);
+        }
+    }
+}
