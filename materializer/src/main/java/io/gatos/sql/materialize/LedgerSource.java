@@ -109,6 +109,21 @@ final class LedgerSource implements AutoCloseable {
         return LedgerState.resolve(repository, rev, "commit").name();
     }
 
+    /** Counts the rows of {@code table} in the whole snapshot that {@code filter} admits. */
+    long count(TableDef table, RowFilter filter) throws SQLException {
+        String sql = "SELECT COUNT(*) FROM " + SqliteFile.quote(SNAP) + "." + SqliteFile.quote(table.name())
+                + (filter == null ? "" : " WHERE " + filter.sql());
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            if (filter != null) {
+                filter.bind(ps);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** Receives rows. */
     interface RowSink {
         /** Takes one row; values in column order. */

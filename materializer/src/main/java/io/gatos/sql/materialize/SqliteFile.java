@@ -42,9 +42,9 @@ public final class SqliteFile {
 
     /**
      * Finishes a loaded file: foreign keys checked (a violation is a {@code CONSTRAINT} error naming
-     * the first rows), the exporter version stored, WAL mode set.
+     * the first rows), the exporter version stored (when not null), WAL mode set.
      */
-    public static void seal(Connection c, int userVersion) throws SQLException {
+    public static void seal(Connection c, Integer userVersion) throws SQLException {
         c.commit();
         List<String> violations = query(c, "PRAGMA foreign_key_check", 5);
         if (!violations.isEmpty()) {
@@ -54,7 +54,9 @@ public final class SqliteFile {
         }
         try (Statement s = c.createStatement()) {
             c.setAutoCommit(true);
-            s.execute("PRAGMA user_version = " + userVersion);
+            if (userVersion != null) {
+                s.execute("PRAGMA user_version = " + userVersion);
+            }
             s.execute("PRAGMA journal_mode = WAL");
         }
     }

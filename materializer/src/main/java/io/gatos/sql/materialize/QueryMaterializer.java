@@ -1,0 +1,164 @@
+package io.gatos.sql.materialize;
+
+import io.gatos.sql.catalog.Catalog;
+import io.gatos.sql.jdbc.GatosDriver;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.List;
+import java.util.Properties;
+import java.util.TimeZone;
+
+/**
+ * Runs {@code gatos materialize --query}: writes any SQL result into a typed table of an SQLite
+ * file. The table is rebuilt in a temporary copy of the file and moved into place, so a run is
+ * idempotent and a failed run leaves the file as it was. Holds the output's lock while it runs.
+ */
+public final class QueryMaterializer {
+    private QueryMaterializer() {
+    }
+
+    /** Holds what a run wrote. */
+    public record Result(Path out, String table, long rows, long bytes, long millis) {
+        /** Renders the one-line summary a scheduler logs. */
+        public String summary() {
+            return String.format(java.util.Locale.ROOT, "materialize %s: table %s rebuilt, %d rows, %d bytes, %.1f s",
+                    out, table, rows, bytes, millis / 1000.0);
+        }
+    }
+
+    /** Runs {@code job}; throws {@link MaterializeException} naming the input and the fix. */
+    public static Result run(QueryJob job) {
+        long start = System.nanoTime();
+        guardExportTables(job);
+        try (OutputLock lock = OutputLock.acquire(job.out())) {
+            Path tmp = AtomicFiles.tempBeside(job.out());
+            try {
+                if (Files.exists(job.out())) {
+                    Files.copy(job.out(), tmp, StandardCopyOption.REPLACE_EXISTING);
+                }
+                long rows = write(job, tmp);
+                AtomicFiles.sync(tmp);
+                AtomicFiles.replace(tmp, job.out());
+                return new Result(job.out(), job.table(), rows, Files.size(job.out()),
+                        (System.nanoTime() - start) / 1_000_000);
+            } finally {
+                AtomicFiles.deleteQuietly(tmp);
+            }
+        } catch (IOException e) {
+            throw new MaterializeException(MaterializeException.Code.IO, "writing " + job.out() + " failed: "
+                    + e.getMessage() + "; the file is unchanged", e);
+        }
+    }
+
+    private static void guardExportTables(QueryJob job) {
+        Manifest manifest = ManifestFile.read(ManifestFile.pathOf(job.out()));
+        if (manifest != null && (manifest.tables().containsKey(job.table()) || job.table().equals("export_info")
+                || Catalog.get().table(job.table()).isPresent())) {
+            throw new MaterializeException(MaterializeException.Code.BAD_OPTION, "--table " + job.table() + " would"
+                    + " replace a table of the export " + job.out() + "; choose another table name");
+        }
+    }
+
+    private static long write(QueryJob job, Path file) {
+        Properties props = new Properties();
+        props.setProperty(GatosDriver.REPO, job.repo().toString());
+        try (Connection ledger = DriverManager.getConnection(GatosDriver.PREFIX, props);
+                Connection db = SqliteFile.openForLoad(file);
+                Statement query = ledger.createStatement();
+                ResultSet rs = query.executeQuery(job.sql())) {
+            List<String> types = create(db, job.table(), rs.getMetaData());
+            return copy(rs, db, job, types);
+        } catch (SQLException e) {
+            throw new MaterializeException(MaterializeException.Code.SQL, "--query failed: " + e.getMessage()
+                    + "; the file is unchanged", e);
+        }
+    }
+
+    private static List<String> create(Connection db, String table, ResultSetMetaData md) throws SQLException {
+        List<String> types = new ArrayList<>();
+        StringBuilder ddl = new StringBuilder("CREATE TABLE " + SqliteFile.quote(table) + " (");
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            String name = md.getColumnLabel(i);
+            String type = sqliteType(md.getColumnType(i));
+            types.add(type);
+            ddl.append(i > 1 ? ", " : "").append(SqliteFile.quote(name)).append(' ').append(type);
+            if (md.isNullable(i) == ResultSetMetaData.columnNoNulls) {
+                ddl.append(" NOT NULL");
+            }
+            if (md.getColumnType(i) == Types.BOOLEAN) {
+                ddl.append(" CHECK (").append(SqliteFile.quote(name)).append(" IN (0, 1))");
+            }
+        }
+        try (Statement s = db.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS " + SqliteFile.quote(table));
+            s.execute(ddl.append(')').toString());
+        }
+        return types;
+    }
+
+    /** Maps a JDBC type to the SQLite column type the result is stored as. */
+    static String sqliteType(int jdbcType) {
+        return switch (jdbcType) {
+            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.BOOLEAN, Types.TIMESTAMP,
+                    Types.TIMESTAMP_WITH_TIMEZONE -> "INTEGER";
+            case Types.FLOAT, Types.REAL, Types.DOUBLE -> "REAL";
+            case Types.DECIMAL, Types.NUMERIC -> "NUMERIC";
+            default -> "TEXT";
+        };
+    }
+
+    private static long copy(ResultSet rs, Connection db, QueryJob job, List<String> types) throws SQLException {
+        int n = types.size();
+        String marks = String.join(", ", java.util.Collections.nCopies(n, "?"));
+        Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+        ResultSetMetaData md = rs.getMetaData();
+        long rows = 0;
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO " + SqliteFile.quote(job.table())
+                + " VALUES (" + marks + ")")) {
+            while (rs.next()) {
+                for (int i = 1; i <= n; i++) {
+                    insert.setObject(i, value(rs, i, md.getColumnType(i), utc));
+                }
+                insert.addBatch();
+                if (++rows % job.batchSize() == 0) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+        db.commit();
+        SqliteFile.seal(db, null);
+        return rows;
+    }
+
+    private static Object value(ResultSet rs, int i, int jdbcType, Calendar utc) throws SQLException {
+        Object out = switch (jdbcType) {
+            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> rs.getLong(i);
+            case Types.BOOLEAN -> rs.getBoolean(i) ? 1L : 0L;
+            case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> {
+                java.sql.Timestamp ts = rs.getTimestamp(i, utc);
+                yield ts == null ? null : ts.getTime();
+            }
+            case Types.FLOAT, Types.REAL, Types.DOUBLE -> rs.getDouble(i);
+            case Types.DECIMAL, Types.NUMERIC -> {
+                BigDecimal d = rs.getBigDecimal(i);
+                yield d == null ? null : d.toPlainString();
+            }
+            default -> rs.getString(i);
+        };
+        return rs.wasNull() ? null : out;
+    }
+}

@@ -1,0 +1,183 @@
+package io.gatos.sql.materialize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gatos.sql.catalog.Catalog;
+import io.gatos.sql.catalog.ColumnDef;
+import io.gatos.sql.catalog.TableDef;
+import io.gatos.sql.schemas.testing.ManifestValidator;
+import io.gatos.sql.testing.LedgerTestRepository;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.List;
+import java.util.TimeZone;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExporterTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void exportsEveryTableWithTheLiveValues() throws Exception {
+        try (LedgerTestRepository repo = ExportFixture.build(dir.resolve("ledger.git"))) {
+            Path out = dir.resolve("out/ledger.sqlite");
+            ExportResult result = Exporter.run(ExportOptions.of(repo.path(), out));
+            assertThat(result.mode()).isEqualTo("full");
+            try (Connection live = DriverManager.getConnection(repo.jdbcUrl())) {
+                for (TableDef def : Catalog.get().tables()) {
+                    List<String> expected = liveRows(live, def);
+                    if (!def.name().equals("findings")) {
+                        assertThat(expected).as(def.name()).isNotEmpty();
+                    }
+                    assertThat(fileRows(out, def)).as(def.name()).containsExactlyInAnyOrderElementsOf(expected);
+                    assertThat(result.tableRows().get(def.name())).as(def.name()).isEqualTo(expected.size());
+                }
+            }
+        }
+    }
+
+    @Test
+    void theFileIsStrictConsistentAndDescribedByAValidManifest() throws Exception {
+        try (LedgerTestRepository repo = ExportFixture.build(dir.resolve("ledger.git"))) {
+            Path out = dir.resolve("ledger.sqlite");
+            Exporter.run(ExportOptions.of(repo.path(), out));
+            assertThat(SqliteDump.rows(out, "PRAGMA integrity_check")).containsExactly(List.of("ok"));
+            assertThat(SqliteDump.rows(out, "PRAGMA foreign_key_check")).isEmpty();
+            assertThat(SqliteDump.rows(out, "PRAGMA user_version")).containsExactly(List.of(100L));
+            assertThat(SqliteDump.rows(out, "PRAGMA journal_mode")).containsExactly(List.of("wal"));
+            assertThat(SqliteDump.rows(out, "SELECT \"table\", \"from\" FROM pragma_foreign_key_list('events')"))
+                    .containsExactly(List.of("commits", "commit_id"));
+            assertThat(SqliteDump.rows(out, "SELECT name, type, \"notnull\", pk FROM pragma_table_info('jobs')"
+                    + " WHERE name IN ('id', 'status', 'finished_at', 'manifest', 'created_ts')"))
+                    .containsExactlyInAnyOrder(List.of("id", "TEXT", 1L, 1L), List.of("status", "TEXT", 1L, 0L),
+                            List.of("finished_at", "INTEGER", 0L, 0L), List.of("manifest", "JSON", 0L, 0L),
+                            List.of("created_ts", "INTEGER", 1L, 0L));
+            assertThat(SqliteDump.rows(out, "SELECT name FROM sqlite_master WHERE type = 'index'"
+                    + " AND tbl_name = 'events' AND name LIKE 'idx_%'")).isNotEmpty();
+            assertThat(SqliteDump.rows(out, "SELECT COUNT(*) FROM export_info")).containsExactly(List.of(1L));
+            String manifest = Files.readString(ManifestFile.pathOf(out));
+            assertThat(ManifestValidator.errors(manifest)).isEmpty();
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + out); Statement s = c.createStatement()) {
+                assertThatThrownBy(() -> s.executeUpdate("UPDATE jobs SET status = 'done'"))
+                        .hasMessageContaining("CHECK");
+                assertThatThrownBy(() -> s.executeUpdate("UPDATE events SET payload = '{oops'"))
+                        .hasMessageContaining("CHECK");
+            }
+        }
+    }
+
+    @Test
+    void exportingTheSameStateTwiceGivesTheSameDumpAndManifest() throws Exception {
+        try (LedgerTestRepository repo = ExportFixture.build(dir.resolve("ledger.git"))) {
+            Path a = dir.resolve("a/ledger.sqlite");
+            Path b = dir.resolve("b/ledger.sqlite");
+            Exporter.run(ExportOptions.of(repo.path(), a));
+            Exporter.run(ExportOptions.of(repo.path(), b));
+            assertThat(SqliteDump.dump(b)).isEqualTo(SqliteDump.dump(a));
+            Manifest ma = ManifestFile.read(ManifestFile.pathOf(a));
+            Manifest mb = ManifestFile.read(ManifestFile.pathOf(b));
+            assertThat(withoutCreatedAt(mb)).isEqualTo(withoutCreatedAt(ma));
+        }
+    }
+
+    @Test
+    void aSecondRunWithNothingNewChangesNothing() throws Exception {
+        try (LedgerTestRepository repo = ExportFixture.build(dir.resolve("ledger.git"))) {
+            Path out = dir.resolve("ledger.sqlite");
+            Exporter.run(ExportOptions.of(repo.path(), out));
+            byte[] file = Files.readAllBytes(out);
+            byte[] manifest = Files.readAllBytes(ManifestFile.pathOf(out));
+            ExportResult again = Exporter.run(ExportOptions.of(repo.path(), out));
+            assertThat(again.upToDate()).isTrue();
+            assertThat(again.summary()).contains("up to date");
+            assertThat(Files.readAllBytes(out)).isEqualTo(file);
+            assertThat(Files.readAllBytes(ManifestFile.pathOf(out))).isEqualTo(manifest);
+        }
+    }
+
+    @Test
+    void aDuplicateUlidAbortsNamingBothCommits() {
+        try (LedgerTestRepository repo = LedgerTestRepository.create(dir.resolve("ledger.git"))) {
+            var spec = repo.eventSpec("alice", "order.created", "{}");
+            String first = repo.event("orders", "alice", spec).name();
+            String second = repo.event("orders", "alice", spec).name();
+            Path out = dir.resolve("ledger.sqlite");
+            assertThatThrownBy(() -> Exporter.run(ExportOptions.of(repo.path(), out)))
+                    .isInstanceOfSatisfying(MaterializeException.class, e -> assertThat(e.code())
+                            .isEqualTo(MaterializeException.Code.DUPLICATE_ULID))
+                    .hasMessageContaining(spec.ulid()).hasMessageContaining(first).hasMessageContaining(second);
+            assertThat(out).doesNotExist();
+        }
+    }
+
+    @Test
+    void aHeldLockStopsASecondRun() {
+        try (LedgerTestRepository repo = ExportFixture.build(dir.resolve("ledger.git"));
+                OutputLock held = OutputLock.acquire(dir.resolve("ledger.sqlite"))) {
+            assertThatThrownBy(() -> Exporter.run(ExportOptions.of(repo.path(), dir.resolve("ledger.sqlite"))))
+                    .isInstanceOfSatisfying(MaterializeException.class, e -> assertThat(e.code())
+                            .isEqualTo(MaterializeException.Code.LOCKED))
+                    .hasMessageContaining("another run");
+        }
+    }
+
+    @Test
+    void refusesToOverwriteAFileItDidNotWrite() throws Exception {
+        try (LedgerTestRepository repo = ExportFixture.build(dir.resolve("ledger.git"))) {
+            Path out = dir.resolve("precious.sqlite");
+            Files.writeString(out, "not mine");
+            assertThatThrownBy(() -> Exporter.run(ExportOptions.of(repo.path(), out)))
+                    .hasMessageContaining("has no manifest");
+            assertThat(Files.readString(out)).isEqualTo("not mine");
+        }
+    }
+
+    static Manifest withoutCreatedAt(Manifest m) {
+        return new Manifest(m.schema(), m.manifestVersion(), m.format(), m.output(), m.extractorVersion(),
+                m.stateRef(), m.commitRange(), m.frontier(), m.ledgerHead(), m.policyRoot(), m.foldRoot(),
+                m.explorerRoot(), m.tables(), m.run(), m.ledgerTime(), "");
+    }
+
+    /** Returns the rows of {@code def} read live through the embedded driver, rendered as SQLite stores them. */
+    static List<String> liveRows(Connection live, TableDef def) throws SQLException {
+        String cols = def.columnNames().stream().map(c -> '"' + c + '"').collect(Collectors.joining(", "));
+        List<String> out = new ArrayList<>();
+        Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+        try (Statement s = live.createStatement();
+                ResultSet rs = s.executeQuery("SELECT " + cols + " FROM gatos.\"" + def.name() + "\"")) {
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 0; i < def.columns().size(); i++) {
+                    ColumnDef c = def.columns().get(i);
+                    Object v = switch (c.type()) {
+                        case TIMESTAMP -> rs.getTimestamp(i + 1, utc) == null ? null
+                                : rs.getTimestamp(i + 1, utc).getTime();
+                        case BOOLEAN -> rs.getBoolean(i + 1) ? 1L : 0L;
+                        case INTEGER, BIGINT -> rs.getLong(i + 1);
+                        default -> rs.getString(i + 1);
+                    };
+                    row.add(rs.wasNull() ? null : v);
+                }
+                out.add(row.toString());
+            }
+        }
+        return out;
+    }
+
+    /** Returns the catalog columns of {@code def} as stored in {@code file}. */
+    static List<String> fileRows(Path file, TableDef def) throws SQLException {
+        String cols = def.columnNames().stream().map(c -> '"' + c + '"').collect(Collectors.joining(", "));
+        return SqliteDump.rows(file, "SELECT " + cols + " FROM \"" + def.name() + "\"").stream()
+                .map(List::toString).toList();
+    }
+}
