@@ -2,6 +2,8 @@ package io.gatos.sql.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatos.sql.catalog.Catalog;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class PlaneTest {
@@ -17,5 +19,14 @@ class PlaneTest {
         assertThat(Plane.of("refs/gatos/policies/active")).isEqualTo(Plane.POLICY);
         assertThat(Plane.of("refs/gatos/cache/x")).isEqualTo(Plane.CACHE);
         assertThat(Plane.of("refs/gatos/unknown/x").sqlName()).isEqualTo("other");
+    }
+
+    @Test
+    void theCatalogListsEveryPlaneTheReaderNames() {
+        var names = Arrays.stream(Plane.values()).map(Plane::sqlName).toList();
+        for (String table : new String[] {"commits", "refs"}) {
+            assertThat(Catalog.get().require(table).column("plane").orElseThrow().values())
+                    .as(table + ".plane").containsExactlyInAnyOrderElementsOf(names);
+        }
     }
 }

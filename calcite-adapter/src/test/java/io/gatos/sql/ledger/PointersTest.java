@@ -2,6 +2,8 @@ package io.gatos.sql.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatos.sql.catalog.Catalog;
+import io.gatos.sql.catalog.TableDef;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -116,5 +118,13 @@ class PointersTest {
                 .isEmpty();
         assertThat(find("[\"kind\",\"blobptr\"]", "s.json", "", STATE)).isEmpty();
         assertThat(findings).isEmpty();
+    }
+
+    @Test
+    void theCatalogListsEveryKindAndSource() {
+        TableDef pointers = Catalog.get().require("pointers");
+        assertThat(pointers.column("kind").orElseThrow().values()).containsExactlyInAnyOrderElementsOf(Pointers.KINDS);
+        assertThat(pointers.column("source").orElseThrow().values())
+                .containsExactlyInAnyOrder(PointerRecord.STATE, PointerRecord.EVENT);
     }
 }

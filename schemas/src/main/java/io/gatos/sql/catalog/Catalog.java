@@ -54,8 +54,7 @@ public final class Catalog {
         for (JsonNode t : root.path("tables")) {
             List<ColumnDef> columns = new ArrayList<>();
             for (JsonNode c : t.path("columns")) {
-                columns.add(new ColumnDef(c.path("name").asText(), ColumnType.valueOf(c.path("type").asText()),
-                        c.path("nullable").asBoolean(), c.path("description").asText()));
+                columns.add(column(c));
             }
             List<String> key = new ArrayList<>();
             t.path("primaryKey").forEach(k -> key.add(k.asText()));
@@ -65,6 +64,13 @@ public final class Catalog {
             }
         }
         return new Catalog(root.path("catalogVersion").asInt(), tables);
+    }
+
+    private static ColumnDef column(JsonNode c) {
+        List<String> values = new ArrayList<>();
+        c.path("values").forEach(v -> values.add(v.asText()));
+        return new ColumnDef(c.path("name").asText(), ColumnType.valueOf(c.path("type").asText()),
+                c.path("nullable").asBoolean(), c.path("description").asText(), values);
     }
 
     /** Returns the catalog version; it changes whenever a column is renamed or dropped. */

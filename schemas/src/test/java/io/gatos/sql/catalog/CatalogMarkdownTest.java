@@ -21,6 +21,7 @@ class CatalogMarkdownTest {
                 .append("`CatalogMarkdownTest`; do not edit by hand. Every table lives in schema `")
                 .append(Catalog.SCHEMA).append("`, the default schema of a connection.\n")
                 .append("`JSON` columns are VARCHAR holding compact JSON with sorted keys; TIMESTAMP is UTC.\n")
+                .append("A column that lists its values (\"one of\") holds nothing else; exports CHECK it.\n")
                 .append("See `docs/DECISIONS.md` for how the reader fills columns where the spec is silent.\n");
         for (TableDef t : catalog.tables()) {
             out.append("\n## ").append(t.name()).append("\n\n").append(t.description()).append("\n\n");
@@ -30,10 +31,14 @@ class CatalogMarkdownTest {
             for (ColumnDef c : t.columns()) {
                 out.append("| ").append(c.name()).append(" | ").append(c.type()).append(" | ")
                         .append(c.nullable() ? "yes" : "no").append(" | ")
-                        .append(c.description().replace("|", "\\|")).append(" |\n");
+                        .append(c.description().replace("|", "\\|")).append(values(c)).append(" |\n");
             }
         }
         return out.toString();
+    }
+
+    private static String values(ColumnDef c) {
+        return c.enumerated() ? " (one of `" + String.join("`, `", c.values()) + "`)" : "";
     }
 
     @Test

@@ -69,6 +69,36 @@ class CatalogTest {
     }
 
     @Test
+    void closedSetsListTheirValues() {
+        List<String> planes = List.of("journal", "shiplog", "consumer", "state", "job", "proposal", "approval",
+                "grant", "revocation", "policy", "audit", "cache", "other");
+        assertThat(values("commits", "plane")).isEqualTo(planes);
+        assertThat(values("refs", "plane")).isEqualTo(planes);
+        assertThat(values("refs", "target_type")).containsExactly("commit", "blob", "tree", "tag", "missing");
+        assertThat(values("jobs", "status"))
+                .containsExactly("pending", "claimed", "running", "succeeded", "failed", "aborted");
+        assertThat(values("governance_proposals", "state"))
+                .containsExactly("proposal", "partial", "granted", "expired", "revoked");
+        assertThat(values("pointers", "kind")).containsExactly("blobptr", "opaque", "opaque_pointer");
+        assertThat(values("pointers", "source")).containsExactly("state", "event");
+        assertThat(values("findings", "code")).as("open set: more codes may be added").isEmpty();
+        long enumerated = Catalog.get().tables().stream().flatMap(t -> t.columns().stream())
+                .filter(ColumnDef::enumerated).count();
+        assertThat(enumerated).isEqualTo(7);
+    }
+
+    @Test
+    void onlyTextColumnsListValues() {
+        assertThatThrownBy(() -> new ColumnDef("n", ColumnType.BIGINT, false, "d", List.of("1")))
+                .hasMessageContaining("column n: only VARCHAR columns may list values");
+        assertThat(new ColumnDef("n", ColumnType.VARCHAR, false, "d", List.of()).enumerated()).isFalse();
+    }
+
+    private static List<String> values(String table, String column) {
+        return Catalog.get().require(table).column(column).orElseThrow().values();
+    }
+
+    @Test
     void typesMapToJdbc() {
         assertThat(ColumnType.JSON.sqlTypeName()).isEqualTo("VARCHAR");
         assertThat(ColumnType.TIMESTAMP.jdbcType()).isEqualTo(java.sql.Types.TIMESTAMP);

@@ -1,0 +1,211 @@
+package io.gatos.sql.materialize.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gatos.sql.catalog.Catalog;
+import io.gatos.sql.catalog.ColumnDef;
+import io.gatos.sql.catalog.ColumnType;
+import io.gatos.sql.catalog.TableDef;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteDdlTest {
+    private static final String CHECK = "SQLITE_CONSTRAINT_CHECK";
+    private static final String FOREIGN_KEY = "SQLITE_CONSTRAINT_FOREIGNKEY";
+    private static final String COMMIT = "c".repeat(40);
+
+    @TempDir
+    Path dir;
+
+    private static SqliteDdl everything() {
+        return SqliteDdl.of(Catalog.get().tables().stream().map(TableSelection::all).toList());
+    }
+
+    private static TableSelection table(String name, boolean complete) {
+        return new TableSelection(Catalog.get().require(name), Catalog.get().require(name).columnNames(), complete);
+    }
+
+    private SqliteFile file(SqliteDdl ddl) throws SQLException {
+        return SqliteFile.create(dir.resolve("export.sqlite"), ddl);
+    }
+
+    /** Expects "name|type|notnull|pk" per column, computed from the catalog by the TABLES.md mapping. */
+    private static List<String> expectedColumns(TableDef def) {
+        List<String> expected = new ArrayList<>();
+        if (def.primaryKey().isEmpty()) {
+            expected.add("row_key|TEXT|1|1");
+        }
+        for (ColumnDef c : def.columns()) {
+            String type = c.type() == ColumnType.VARCHAR ? "TEXT" : c.type() == ColumnType.JSON ? "JSON TEXT" : "INTEGER";
+            expected.add(c.name() + "|" + type + "|" + (c.nullable() ? 0 : 1) + "|" + (def.primaryKey().indexOf(c.name()) + 1));
+        }
+        SqliteDdl.auditColumns(def).forEach(a -> expected.add(a + "|INTEGER|1|0"));
+        return expected;
+    }
+
+    @Test
+    void everyCatalogTableGetsItsTypesNullabilityKeyAndNoRowid() throws SQLException {
+        try (SqliteFile db = file(everything())) {
+            for (TableDef def : Catalog.get().tables()) {
+                assertThat(db.rows("SELECT name, type, \"notnull\", pk FROM pragma_table_info('" + def.name() + "')"))
+                        .as(def.name()).isEqualTo(expectedColumns(def));
+                assertThat(db.rows("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = '" + def.name() + "'"))
+                        .singleElement().asString().endsWith(") WITHOUT ROWID");
+            }
+        }
+    }
+
+    @Test
+    void checksRejectABadValueBadJsonAndABooleanTwo() throws SQLException {
+        try (SqliteFile db = file(everything())) {
+            db.rejects("commits", Map.of("plane", "nope"), CHECK);
+            db.rejects("commits", Map.of("trailers", "{"), CHECK);
+            db.rejects("commits", Collections.singletonMap("author", null), "SQLITE_CONSTRAINT_NOTNULL");
+            db.insert("commits", Map.of("id", COMMIT, "plane", "other"));
+            db.rejects("shiplog", Map.of("commit_id", COMMIT, "content_ok", 2), CHECK);
+            db.rejects("refs", Map.of("target_type", "symlink"), CHECK);
+            db.insert("shiplog", Map.of("commit_id", COMMIT, "content_ok", 1));
+            db.insert("refs", Map.of("name", "refs/gatos/x", "target_type", "missing", "plane", "other"));
+            db.insert("events", Map.of("id", "e1", "commit_id", COMMIT));
+            assertThat(db.rows("SELECT payload IS NULL, plane FROM events, commits")).containsExactly("1|other");
+        }
+    }
+
+    @Test
+    void jsonColumnsKeepTopLevelNumbersAsWritten() throws SQLException {
+        try (SqliteFile db = file(everything())) {
+            db.insert("commits", Map.of("id", COMMIT));
+            db.insert("events", Map.of("id", "e1", "commit_id", COMMIT, "payload", "1.50"));
+            db.insert("events", Map.of("id", "e2", "commit_id", COMMIT, "payload", "12345678901234567890"));
+            assertThat(db.rows("SELECT typeof(payload), payload FROM events ORDER BY id"))
+                    .containsExactly("text|1.50", "text|12345678901234567890");
+        }
+    }
+
+    @Test
+    void foreignKeysRejectAnOrphan() throws SQLException {
+        try (SqliteFile db = file(everything())) {
+            assertThat(db.rows("SELECT \"from\", \"table\", \"to\" FROM pragma_foreign_key_list('events')"))
+                    .containsExactly("commit_id|commits|id");
+            assertThat(db.rows("SELECT \"from\", \"table\", \"to\" FROM pragma_foreign_key_list('governance_revocations')"))
+                    .containsExactlyInAnyOrder("commit_id|commits|id", "grant_id|governance_grants|id");
+            db.rejects("events", Map.of("id", "e1", "commit_id", COMMIT), FOREIGN_KEY);
+            db.rejects("state_nodes", Map.of("id", "n1", "state_ref", COMMIT), FOREIGN_KEY);
+        }
+    }
+
+    @Test
+    void foreignKeysNeedTheirTargetSelectedAndComplete() throws SQLException {
+        SqliteDdl incomplete = SqliteDdl.of(List.of(table("commits", false), table("events", true),
+                table("state_checkpoints", true), table("state_nodes", true)));
+        try (SqliteFile db = file(incomplete)) {
+            assertThat(db.rows("SELECT * FROM pragma_foreign_key_list('events')")).isEmpty();
+            assertThat(db.rows("SELECT * FROM pragma_foreign_key_list('state_checkpoints')")).isEmpty();
+            assertThat(db.rows("SELECT \"from\", \"table\" FROM pragma_foreign_key_list('state_nodes')"))
+                    .containsExactly("state_ref|state_checkpoints");
+            db.insert("events", Map.of("id", "e1", "commit_id", COMMIT));
+        }
+        String absent = String.join("\n", SqliteDdl.of(List.of(table("jobs", true))).createTables());
+        assertThat(absent).doesNotContain("REFERENCES");
+    }
+
+    @Test
+    void auditColumnsStepAsideForCatalogColumns() throws SQLException {
+        TableDef consumers = Catalog.get().require("consumers");
+        assertThat(SqliteDdl.auditColumns(consumers)).containsExactly("created_ts", "export_updated_ts");
+        assertThat(SqliteDdl.auditColumns(Catalog.get().require("events"))).containsExactly("created_ts", "updated_ts");
+        TableDef both = new TableDef("t", "d", List.of(column("updated_ts"), column("export_updated_ts")),
+                List.of("updated_ts"));
+        assertThat(SqliteDdl.updatedColumn(both)).isEqualTo("export_export_updated_ts");
+        assertThat(SqliteDdl.createdColumn(both)).isEqualTo("created_ts");
+        try (SqliteFile db = file(SqliteDdl.of(List.of(TableSelection.all(consumers))))) {
+            assertThat(db.rows("SELECT name, type, \"notnull\" FROM pragma_table_info('consumers') WHERE name LIKE '%ts'"))
+                    .containsExactly("updated_ts|INTEGER|0", "created_ts|INTEGER|1", "export_updated_ts|INTEGER|1");
+        }
+    }
+
+    private static ColumnDef column(String name) {
+        return new ColumnDef(name, ColumnType.TIMESTAMP, false, "d", List.of());
+    }
+
+    @Test
+    void keylessTablesGetARowKeyFirst() {
+        TableSelection findings = new TableSelection(Catalog.get().require("findings"), List.of("code", "message"), true);
+        assertThat(SqliteDdl.keyColumns(findings.def())).containsExactly(SqliteDdl.ROW_KEY);
+        assertThat(SqliteDdl.columns(findings))
+                .containsExactly("row_key", "code", "message", "created_ts", "updated_ts");
+        assertThat(SqliteDdl.of(List.of(findings)).createTables()).singleElement().asString()
+                .contains("\"row_key\" TEXT NOT NULL,").contains("PRIMARY KEY (\"row_key\")");
+        TableSelection pointers = TableSelection.all(Catalog.get().require("pointers"));
+        assertThat(SqliteDdl.keyColumns(pointers.def())).containsExactly("digest", "commit_id", "path");
+        assertThat(SqliteDdl.columns(pointers)).startsWith("digest", "kind").endsWith("path", "created_ts", "updated_ts");
+    }
+
+    @Test
+    void indexesCoverSelectedColumnsOnly() throws SQLException {
+        try (SqliteFile db = file(everything())) {
+            assertThat(db.rows("SELECT name FROM pragma_index_list('events') WHERE origin = 'c' ORDER BY name"))
+                    .containsExactly("idx_events_commit_id", "idx_events_kind", "idx_events_ns_ts", "idx_events_stream_pos");
+            assertThat(db.rows("SELECT name FROM pragma_index_info('idx_events_ns_ts')")).containsExactly("ns", "ts");
+            assertThat(db.rows("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'idx_%'"))
+                    .containsExactly(String.valueOf(SqliteIndex.DECLARED.size()));
+        }
+        TableSelection events = new TableSelection(Catalog.get().require("events"), List.of("id", "ns", "ts"), true);
+        assertThat(SqliteDdl.of(List.of(events)).createIndexes())
+                .containsExactly("CREATE INDEX IF NOT EXISTS \"idx_events_ns_ts\" ON \"events\" (\"ns\", \"ts\")");
+    }
+
+    @Test
+    void exportInfoNumbersRunsAndChecksItsColumns() throws SQLException {
+        try (SqliteFile db = file(everything())) {
+            String insert = "INSERT INTO export_info (ledger_head, policy_root, extractor_version, explorer_root,"
+                    + " frontier, tables, mode, ledger_time) VALUES ('h', '', 'v1', 'r', '{}', '[]', '%s', 5)";
+            db.run(List.of(insert.formatted("full"), insert.formatted("incremental")));
+            assertThat(db.rows("SELECT run, mode, state_ref FROM export_info ORDER BY run"))
+                    .containsExactly("1|full|null", "2|incremental|null");
+            assertThatThrownBy(() -> db.run(List.of(insert.formatted("partial")))).hasMessageContaining("CHECK");
+            assertThatThrownBy(() -> db.run(List.of(insert.replace("'{}'", "'{'").formatted("full"))))
+                    .hasMessageContaining("CHECK");
+            assertThat(db.rows("SELECT name, type FROM pragma_table_info('export_info') WHERE pk = 1"))
+                    .containsExactly("run|INTEGER");
+        }
+        assertThat(SqliteDdl.createExportInfo()).doesNotContain("WITHOUT ROWID");
+        assertThat(SqliteDdl.exportInfo().columnNames()).startsWith("run", "state_ref").endsWith("mode", "ledger_time");
+    }
+
+    @Test
+    void aConsistentDatasetPassesTheIntegrityChecks() throws SQLException {
+        try (SqliteFile db = file(everything())) {
+            db.run(SqliteDdl.of(Catalog.get().tables().stream().map(TableSelection::all).toList()).all());
+            db.insert("commits", Map.of("id", COMMIT));
+            db.insert("events", Map.of("id", "e1", "commit_id", COMMIT));
+            db.insert("state_checkpoints", Map.of("state_ref", COMMIT));
+            db.insert("state_nodes", Map.of("id", COMMIT + ":a.json", "state_ref", COMMIT));
+            db.insert("pointers", Map.of("commit_id", COMMIT, "state_ref", COMMIT, "source", "state"));
+            db.insert("jobs", Map.of("id", "j1", "commit_id", COMMIT, "result_commit_id", COMMIT));
+            db.insert("governance_proposals", Map.of("id", "p1", "commit_id", COMMIT));
+            db.insert("governance_approvals", Map.of("id", "a1", "proposal_id", "p1", "commit_id", COMMIT));
+            db.insert("governance_grants", Map.of("id", "g1", "proposal_id", "p1", "commit_id", COMMIT));
+            db.insert("governance_revocations", Map.of("id", "r1", "grant_id", "g1", "commit_id", COMMIT));
+            db.insert("findings", Map.of("code", "BAD_JSON"));
+            assertThat(db.rows("PRAGMA integrity_check")).containsExactly("ok");
+            assertThat(db.rows("PRAGMA foreign_key_check")).isEmpty();
+        }
+    }
+
+    @Test
+    void ordersTablesAsTheCatalogAndRefusesATableTwice() {
+        SqliteDdl ddl = SqliteDdl.of(List.of(table("jobs", true), table("commits", true)));
+        assertThat(ddl.tables()).extracting(TableSelection::name).containsExactly("commits", "jobs");
+        assertThat(ddl.createTables().get(1)).contains("\"commit_id\" TEXT NOT NULL REFERENCES \"commits\"(\"id\")");
+        assertThatThrownBy(() -> SqliteDdl.of(List.of(table("jobs", true), table("jobs", false))))
+                .hasMessage("table jobs is selected twice");
+    }
+}
