@@ -32,8 +32,8 @@ class SqliteDdlTest {
         return new TableSelection(Catalog.get().require(name), Catalog.get().require(name).columnNames(), complete);
     }
 
-    private SqliteFile file(SqliteDdl ddl) throws SQLException {
-        return SqliteFile.create(dir.resolve("export.sqlite"), ddl);
+    private SqliteTestFile file(SqliteDdl ddl) throws SQLException {
+        return SqliteTestFile.create(dir.resolve("export.sqlite"), ddl);
     }
 
     /** Expects "name|type|notnull|pk" per column, computed from the catalog by the TABLES.md mapping. */
@@ -57,7 +57,7 @@ class SqliteDdlTest {
 
     @Test
     void everyCatalogTableGetsItsTypesNullabilityKeyAndNoRowid() throws SQLException {
-        try (SqliteFile db = file(everything())) {
+        try (SqliteTestFile db = file(everything())) {
             for (TableDef def : Catalog.get().tables()) {
                 assertThat(db.rows("SELECT name, type, \"notnull\", pk FROM pragma_table_info('" + def.name() + "')"))
                         .as(def.name()).isEqualTo(expectedColumns(def));
@@ -69,7 +69,7 @@ class SqliteDdlTest {
 
     @Test
     void checksRejectABadValueBadJsonAndABooleanTwo() throws SQLException {
-        try (SqliteFile db = file(everything())) {
+        try (SqliteTestFile db = file(everything())) {
             db.rejects("commits", Map.of("plane", "nope"), CHECK);
             db.rejects("commits", Map.of("trailers", "{"), CHECK);
             db.rejects("commits", Collections.singletonMap("author", null), "SQLITE_CONSTRAINT_NOTNULL");
@@ -85,7 +85,7 @@ class SqliteDdlTest {
 
     @Test
     void jsonColumnsKeepTopLevelNumbersAsWritten() throws SQLException {
-        try (SqliteFile db = file(everything())) {
+        try (SqliteTestFile db = file(everything())) {
             db.insert("commits", Map.of("id", COMMIT));
             db.insert("events", Map.of("id", "e1", "commit_id", COMMIT, "payload", "1.50"));
             db.insert("events", Map.of("id", "e2", "commit_id", COMMIT, "payload", "12345678901234567890"));
@@ -96,7 +96,7 @@ class SqliteDdlTest {
 
     @Test
     void foreignKeysRejectAnOrphan() throws SQLException {
-        try (SqliteFile db = file(everything())) {
+        try (SqliteTestFile db = file(everything())) {
             assertThat(db.rows("SELECT \"from\", \"table\", \"to\" FROM pragma_foreign_key_list('events')"))
                     .containsExactly("commit_id|commits|id");
             assertThat(db.rows("SELECT \"from\", \"table\", \"to\" FROM"
@@ -111,7 +111,7 @@ class SqliteDdlTest {
     void foreignKeysNeedTheirTargetSelectedAndComplete() throws SQLException {
         SqliteDdl incomplete = SqliteDdl.of(List.of(table("commits", false), table("events", true),
                 table("state_checkpoints", true), table("state_nodes", true)));
-        try (SqliteFile db = file(incomplete)) {
+        try (SqliteTestFile db = file(incomplete)) {
             assertThat(db.rows("SELECT * FROM pragma_foreign_key_list('events')")).isEmpty();
             assertThat(db.rows("SELECT * FROM pragma_foreign_key_list('state_checkpoints')")).isEmpty();
             assertThat(db.rows("SELECT \"from\", \"table\" FROM pragma_foreign_key_list('state_nodes')"))
@@ -131,7 +131,7 @@ class SqliteDdlTest {
                 List.of("updated_ts"));
         assertThat(SqliteDdl.updatedColumn(both)).isEqualTo("export_export_updated_ts");
         assertThat(SqliteDdl.createdColumn(both)).isEqualTo("created_ts");
-        try (SqliteFile db = file(SqliteDdl.of(List.of(TableSelection.all(consumers))))) {
+        try (SqliteTestFile db = file(SqliteDdl.of(List.of(TableSelection.all(consumers))))) {
             assertThat(db.rows("SELECT name, type, \"notnull\" FROM pragma_table_info('consumers')"
                     + " WHERE name LIKE '%ts'"))
                     .containsExactly("updated_ts|INTEGER|0", "created_ts|INTEGER|1", "export_updated_ts|INTEGER|1");
@@ -159,7 +159,7 @@ class SqliteDdlTest {
 
     @Test
     void indexesCoverSelectedColumnsOnly() throws SQLException {
-        try (SqliteFile db = file(everything())) {
+        try (SqliteTestFile db = file(everything())) {
             assertThat(db.rows("SELECT name FROM pragma_index_list('events') WHERE origin = 'c' ORDER BY name"))
                     .containsExactly("idx_events_commit_id", "idx_events_kind", "idx_events_ns_ts",
                             "idx_events_stream_pos");
@@ -174,7 +174,7 @@ class SqliteDdlTest {
 
     @Test
     void exportInfoNumbersRunsAndChecksItsColumns() throws SQLException {
-        try (SqliteFile db = file(everything())) {
+        try (SqliteTestFile db = file(everything())) {
             String insert = "INSERT INTO export_info (ledger_head, policy_root, extractor_version, explorer_root,"
                     + " frontier, tables, mode, ledger_time) VALUES ('h', '', 'v1', 'r', '{}', '[]', '%s', 5)";
             db.run(List.of(insert.formatted("full"), insert.formatted("incremental")));
@@ -186,13 +186,14 @@ class SqliteDdlTest {
             assertThat(db.rows("SELECT name, type FROM pragma_table_info('export_info') WHERE pk = 1"))
                     .containsExactly("run|INTEGER");
         }
-        assertThat(SqliteDdl.createExportInfo()).doesNotContain("WITHOUT ROWID");
-        assertThat(SqliteDdl.exportInfo().columnNames()).startsWith("run", "state_ref").endsWith("mode", "ledger_time");
+        assertThat(SqliteDdl.exportInfo()).doesNotContain("WITHOUT ROWID");
+        assertThat(SqliteDdl.exportInfoTable().columnNames()).startsWith("run", "state_ref")
+                .endsWith("mode", "ledger_time");
     }
 
     @Test
     void aConsistentDatasetPassesTheIntegrityChecksAndTheDdlRunsAgain() throws SQLException {
-        try (SqliteFile db = file(everything())) {
+        try (SqliteTestFile db = file(everything())) {
             db.run(everything().all());
             db.insert("commits", Map.of("id", COMMIT));
             db.insert("events", Map.of("id", "e1", "commit_id", COMMIT));

@@ -21,8 +21,8 @@ class SqliteViewTest {
     @TempDir
     Path dir;
 
-    private SqliteFile everything() throws SQLException {
-        SqliteFile db = SqliteFile.create(dir.resolve("views.sqlite"),
+    private SqliteTestFile everything() throws SQLException {
+        SqliteTestFile db = SqliteTestFile.create(dir.resolve("views.sqlite"),
                 SqliteDdl.of(Catalog.get().tables().stream().map(TableSelection::all).toList()));
         db.insert("commits", Map.of("id", COMMIT));
         return db;
@@ -30,7 +30,7 @@ class SqliteViewTest {
 
     @Test
     void jobDurationsMeasureQueueAndRunTimes() throws SQLException {
-        try (SqliteFile db = everything()) {
+        try (SqliteTestFile db = everything()) {
             db.insert("jobs", Map.of("id", "j1", "status", "succeeded", "worker_id", "w", "created_at", 1000L,
                     "started_at", 1500L, "finished_at", 4000L, "commit_id", COMMIT));
             db.insert("jobs", Map.of("id", "j2", "status", "pending", "created_at", 2000L, "commit_id", COMMIT));
@@ -41,7 +41,7 @@ class SqliteViewTest {
 
     @Test
     void proposalLifecycleCountsApprovalsAndFollowsGrantsAndRevocations() throws SQLException {
-        try (SqliteFile db = everything()) {
+        try (SqliteTestFile db = everything()) {
             for (String p : List.of("p1", "p2", "p3")) {
                 db.insert("governance_proposals", Map.of("id", p, "action", "deploy", "state", "proposal",
                         "commit_id", COMMIT));
@@ -60,7 +60,7 @@ class SqliteViewTest {
 
     @Test
     void consumerLagListsTheLaggiestFirst() throws SQLException {
-        try (SqliteFile db = everything()) {
+        try (SqliteTestFile db = everything()) {
             db.insert("consumers", Map.of("group_name", "g", "topic", "a", "lag", 5L));
             db.insert("consumers", Map.of("group_name", "g", "topic", "b", "lag", 0L, "ulid", "U1", "head_ulid", "U1"));
             db.insert("consumers", Map.of("group_name", "h", "topic", "a", "lag", 9L));
@@ -71,7 +71,7 @@ class SqliteViewTest {
 
     @Test
     void eventsPerDayCountsByNamespaceAndUtcDay() throws SQLException {
-        try (SqliteFile db = everything()) {
+        try (SqliteTestFile db = everything()) {
             long[] times = {DAY1, DAY1 + 86_399_999L, DAY1 + 86_400_000L};
             for (int i = 0; i < times.length; i++) {
                 db.insert("events", Map.of("id", "o" + i, "ns", "orders", "ts", times[i], "commit_id", COMMIT));
