@@ -58,7 +58,7 @@ final class ExportWriter {
                 SqliteDdl ddl = SqliteDdl.of(plan.tables());
                 if (fresh) {
                     execute(db, ddl.createTables());
-                    execute(db, List.of(SqliteDdl.createExportInfo()));
+                    execute(db, List.of(SqliteDdl.exportInfo()));
                 }
                 load(db, source, decision, written);
                 if (fresh) {
