@@ -6,9 +6,11 @@ import com.google.common.collect.ImmutableMultimap;
 import com.google.common.collect.Multimap;
 import io.gatos.sql.catalog.Catalog;
 import io.gatos.sql.ledger.LedgerRepository;
+import io.gatos.sql.ledger.LedgerSnapshot;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.calcite.schema.Function;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
@@ -17,7 +19,9 @@ import org.apache.calcite.schema.impl.TableFunctionImpl;
 /**
  * Presents one GATOS repository as the Calcite schema {@code gatos}: every table of the catalog
  * plus the table function {@code shiplog_read}. Borrows the repository (the caller closes it);
- * building the schema reads nothing, each statement reads one snapshot of the refs.
+ * building the schema reads nothing, each statement reads one snapshot of the refs (by default a
+ * fresh one; a snapshot supplier may hand based snapshots, which make the history tables present
+ * only what was added since a previous export).
  */
 public final class GatosSchema extends AbstractSchema {
     /** Name of the table function implementing ADR-0005's read. */
@@ -30,10 +34,19 @@ public final class GatosSchema extends AbstractSchema {
     private final SnapshotRegistry snapshots;
     private final Map<String, Table> tables;
 
-    /** Creates the schema over {@code repository}. */
+    /** Creates the schema over {@code repository}; each statement execution reads a fresh snapshot of its refs. */
     public GatosSchema(LedgerRepository repository) {
+        this(repository, repository::snapshot);
+    }
+
+    /**
+     * Creates the schema over {@code repository} whose statements read the snapshots {@code supplier}
+     * hands (for example based ones, {@link LedgerSnapshot#withBase}): it is called once per
+     * statement execution, and must return a non-null snapshot of {@code repository}.
+     */
+    public GatosSchema(LedgerRepository repository, Supplier<LedgerSnapshot> supplier) {
         this.repository = requireNonNull(repository, "repository");
-        this.snapshots = new SnapshotRegistry(repository);
+        this.snapshots = new SnapshotRegistry(requireNonNull(supplier, "supplier"));
         List<LedgerTable<?>> all = List.of(new CommitsTable(snapshots), new EventsTable(snapshots),
                 new ShiplogTable(snapshots), new ConsumersTable(snapshots), new StateCheckpointsTable(snapshots),
                 new StateNodesTable(snapshots), new PointersTable(snapshots), new JobsTable(snapshots),

@@ -134,7 +134,10 @@ public final class ChainWalk implements LazyStream.Source<GitCommit> {
         return length(objects, head, base, () -> { });
     }
 
-    /** Returns {@link #length(GitObjects, ObjectId, Base)}, calling {@code offChain} when the base head is not on the chain. */
+    /**
+     * Returns {@link #length(GitObjects, ObjectId, Base)}, calling {@code offChain} when the base head
+     * is not on the chain.
+     */
     static long length(GitObjects objects, ObjectId head, Base base, Runnable offChain) throws IOException {
         if (base == null) {
             return length(objects, head);

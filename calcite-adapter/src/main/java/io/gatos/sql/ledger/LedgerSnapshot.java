@@ -34,7 +34,10 @@ public final class LedgerSnapshot {
     private final Map<String, Base> base;
     private final Set<ObjectId> baseHeads;
 
-    /** Creates an unbased snapshot of {@code refs} (copied) read from {@code repository}, counting reads in {@code stats}. */
+    /**
+     * Creates an unbased snapshot of {@code refs} (copied) read from {@code repository}, counting
+     * reads in {@code stats}.
+     */
     public LedgerSnapshot(Repository repository, SortedMap<String, ObjectId> refs, long takenAtMillis,
             ReadStats stats) {
         this(repository, Collections.unmodifiableNavigableMap(new TreeMap<>(refs)), takenAtMillis, stats, Map.of());

@@ -22,7 +22,7 @@ class SnapshotRegistryTest {
         try (LedgerTestRepository repo = LedgerTestRepository.create(dir.resolve("r"))) {
             ObjectId first = repo.event("orders", "alice", "a", "{}");
             try (LedgerRepository reader = LedgerRepository.open(repo.path())) {
-                SnapshotRegistry registry = new SnapshotRegistry(reader);
+                SnapshotRegistry registry = new SnapshotRegistry(reader::snapshot);
                 DataContext one = new StubDataContext();
                 LedgerSnapshot s1 = registry.forExecution(one);
                 assertThat(s1.head(REF)).isEqualTo(first);
