@@ -49,15 +49,28 @@ public record LedgerState(LedgerSnapshot snapshot, String ledgerHead, String pol
      * holds that commit, each as of it. Reads one commit header per ref.
      */
     public static LedgerState read(LedgerRepository repository, String until) {
+        return read(repository, until, null);
+    }
+
+    /**
+     * Reads the refs like {@link #read(LedgerRepository, String)}, reading only the heads that differ
+     * from {@code previous} (nullable): its ledger time and newest head stand for the others.
+     */
+    public static LedgerState read(LedgerRepository repository, String until, Manifest previous) {
         LedgerSnapshot live = repository.snapshot();
         TreeMap<String, ObjectId> heads = new TreeMap<>(live.refs());
         try (GitObjects objects = live.openObjects()) {
             if (until != null) {
                 heads = restrict(repository, heads, resolve(repository, until, "--until"));
             }
-            long newest = Long.MIN_VALUE;
-            String stateRef = null;
-            for (ObjectId head : heads.values()) {
+            long newest = previous == null ? Long.MIN_VALUE : previous.ledgerTime();
+            String stateRef = previous == null ? null : previous.stateRef();
+            Map<String, String> known = previous == null ? Map.of() : previous.heads();
+            for (Map.Entry<String, ObjectId> entry : heads.entrySet()) {
+                ObjectId head = entry.getValue();
+                if (head.name().equals(known.get(entry.getKey()))) {
+                    continue;
+                }
                 long time = commitTime(objects, head);
                 if (time > newest || time == newest && stateRef != null && head.name().compareTo(stateRef) < 0) {
                     newest = time;

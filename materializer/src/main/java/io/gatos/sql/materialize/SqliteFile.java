@@ -32,12 +32,18 @@ public final class SqliteFile {
         return c;
     }
 
-    /** Opens {@code file} read-only; it must exist. */
+    /**
+     * Opens {@code file} read-only as immutable, so that reading leaves no {@code -wal} or
+     * {@code -shm} file behind; it must exist and have no pending write-ahead log (exports are
+     * checkpointed when their writer closes).
+     */
     public static Connection openReadOnly(Path file) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setOpenMode(org.sqlite.SQLiteOpenMode.READONLY);
-        return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+        config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+        return DriverManager.getConnection("jdbc:sqlite:file:" + file.toAbsolutePath().toUri().getRawPath()
+                + "?immutable=1", config.toProperties());
     }
 
     /**
