@@ -11,7 +11,8 @@ import org.eclipse.jgit.lib.ObjectId;
 /**
  * Walks a linear history along first parents, newest first, reading one commit object per step.
  * A missing object ends the walk with a {@code MISSING_OBJECT} finding; a merge commit is reported
- * with {@code mergeCode} (when not null) and the walk goes on along its first parent. Not
+ * with {@code mergeCode} (when not null) and the walk goes on along its first parent. A walk with a
+ * {@code stop} commit ends when that commit would be read next, without reading it. Not
  * thread-safe; borrows the {@link GitObjects} it is given.
  */
 public final class ChainWalk implements LazyStream.Source<GitCommit> {
@@ -19,19 +20,39 @@ public final class ChainWalk implements LazyStream.Source<GitCommit> {
     private final String ref;
     private final FindingCode mergeCode;
     private final Consumer<Finding> findings;
+    private final ObjectId stop;
     private ObjectId next;
+    private boolean stopped;
 
-    /** Starts a walk at {@code head} of {@code ref}. */
+    /** Starts a walk at {@code head} (nullable: an empty walk) of {@code ref} that runs to the root. */
     public ChainWalk(GitObjects objects, String ref, ObjectId head, FindingCode mergeCode, Consumer<Finding> findings) {
+        this(objects, ref, head, null, mergeCode, findings);
+    }
+
+    /** Starts a walk at {@code head} of {@code ref} that ends before {@code stop} (nullable: at the root). */
+    public ChainWalk(GitObjects objects, String ref, ObjectId head, ObjectId stop, FindingCode mergeCode,
+            Consumer<Finding> findings) {
         this.objects = requireNonNull(objects, "objects");
         this.ref = requireNonNull(ref, "ref");
         this.next = head;
+        this.stop = stop;
         this.mergeCode = mergeCode;
         this.findings = requireNonNull(findings, "findings");
     }
 
+    /** Starts a walk of {@code ref} at its head in {@code snapshot} that ends before the ref's base head, if any. */
+    static ChainWalk since(GitObjects objects, LedgerSnapshot snapshot, String ref, FindingCode mergeCode,
+            Consumer<Finding> findings) {
+        Base base = snapshot.base(ref);
+        return new ChainWalk(objects, ref, snapshot.head(ref), base == null ? null : base.head(), mergeCode, findings);
+    }
+
     @Override
     public GitCommit next() throws IOException {
+        if (next != null && next.equals(stop)) {
+            stopped = true;
+            next = null;
+        }
         if (next == null) {
             return null;
         }
@@ -59,6 +80,11 @@ public final class ChainWalk implements LazyStream.Source<GitCommit> {
         return commit;
     }
 
+    /** Returns whether the walk has ended at its stop commit (rather than at the root or a problem). */
+    public boolean stopped() {
+        return stopped;
+    }
+
     /** Counts the commits from {@code head} to the root along first parents, reading headers only. */
     public static long length(GitObjects objects, ObjectId head) throws IOException {
         long n = 0;
@@ -74,5 +100,50 @@ public final class ChainWalk implements LazyStream.Source<GitCommit> {
             id = c.firstParent() == null ? null : ObjectId.fromString(c.firstParent());
         }
         return n;
+    }
+
+    /**
+     * Counts the first-parent commits from {@code head} before {@code stop} (0 when they are equal),
+     * reading the header of each; returns -1 when the chain ends (root, missing or non-commit object)
+     * without meeting {@code stop}, which then cost a walk of the whole chain.
+     */
+    public static long lengthSince(GitObjects objects, ObjectId head, ObjectId stop) throws IOException {
+        requireNonNull(stop, "stop");
+        long n = 0;
+        ObjectId id = head;
+        while (id != null && !id.equals(stop)) {
+            GitCommit c;
+            try {
+                c = objects.commit(id);
+            } catch (MissingObjectException | IncorrectObjectTypeException e) {
+                return -1;
+            }
+            n++;
+            id = c.firstParent() == null ? null : ObjectId.fromString(c.firstParent());
+        }
+        return id == null ? -1 : n;
+    }
+
+    /**
+     * Returns the absolute first-parent length of {@code head} (nullable: 0) when the part at and
+     * below {@code base} (nullable) is already counted: reads the headers above the base only when
+     * its length is known (nothing when {@code head} is the base head), the whole chain when there
+     * is no base or its length is unknown, and the whole chain twice when the base head is not on it.
+     */
+    static long length(GitObjects objects, ObjectId head, Base base) throws IOException {
+        return length(objects, head, base, () -> { });
+    }
+
+    /** Returns {@link #length(GitObjects, ObjectId, Base)}, calling {@code offChain} when the base head is not on the chain. */
+    static long length(GitObjects objects, ObjectId head, Base base, Runnable offChain) throws IOException {
+        if (base == null) {
+            return length(objects, head);
+        }
+        long above = lengthSince(objects, head, base.head());
+        if (above < 0) {
+            offChain.run();
+            return length(objects, head);
+        }
+        return above + (base.length() >= 0 ? base.length() : length(objects, base.head()));
     }
 }

@@ -19,6 +19,12 @@ import org.eclipse.jgit.lib.ObjectIdOwnerMap;
  * bytes per commit) so shared history is not repeated. An id restriction still walks from the refs
  * (commit headers only, as each row needs its ref) but stops once every wanted id is found; an id
  * that does not exist costs a walk of all history.
+ *
+ * <p>In a based snapshot the walk neither emits nor goes below any commit in
+ * {@link LedgerSnapshot#baseHeads()}, whichever ref it is the base of, so it reads only the new
+ * commits of refs that moved linearly. It does not paint whole old histories: a commit below a
+ * base head that is reached another way (the other parent of a new merge, or the new chain of a
+ * rewritten ref) is walked and emitted again, down to the next base head or the root.
  */
 public final class CommitScan {
     private CommitScan() {
@@ -41,6 +47,7 @@ public final class CommitScan {
             throw new LedgerException(LedgerException.Code.IO, "reading the repository failed: " + e.getMessage(), e);
         }
         Iterator<Map.Entry<String, ObjectId>> refs = snapshot.refs().entrySet().iterator();
+        Set<ObjectId> stops = snapshot.baseHeads();
         ObjectIdOwnerMap<Seen> seen = new ObjectIdOwnerMap<>();
         Deque<ObjectId> pending = new ArrayDeque<>();
         return LazyStream.of(new LazyStream.Source<>() {
@@ -59,7 +66,7 @@ public final class CommitScan {
                         pending.push(next.getValue());
                     }
                     ObjectId id = pending.pop();
-                    if (seen.contains(id)) {
+                    if (seen.contains(id) || stops.contains(id)) {
                         continue;
                     }
                     seen.add(new Seen(id));

@@ -14,7 +14,9 @@ import org.eclipse.jgit.lib.ObjectId;
  * Finds the events of given commits: walks every admitted journal in lockstep, newest first, one
  * commit header per journal per round, and stops when the last wanted commit is found. A commit
  * {@code d} steps below its journal's head costs about {@code d} times the number of journals
- * header reads; its position costs a header walk from it to the root. Not thread-safe.
+ * header reads; its position costs a header walk from it to the root (to the journal's base head
+ * when the snapshot has a base of known length for it). In a based snapshot each journal is walked
+ * down to its base head only. Not thread-safe.
  */
 final class EventLookup {
     private EventLookup() {
@@ -24,13 +26,8 @@ final class EventLookup {
             List<Map.Entry<String, String[]>> journals, EventScan.Query query, Consumer<Finding> findings) {
         Set<String> unseen = new HashSet<>(query.commitIds());
         List<JournalCursor> cursors = new ArrayList<>();
-        try {
-            for (var j : journals) {
-                cursors.add(new JournalCursor(objects, snapshot, j.getKey(), j.getValue(), query, false, findings));
-            }
-        } catch (IOException e) {
-            objects.close();
-            throw new LedgerException(LedgerException.Code.IO, "reading the repository failed: " + e.getMessage(), e);
+        for (var j : journals) {
+            cursors.add(new JournalCursor(objects, snapshot, j.getKey(), j.getValue(), query, false, findings));
         }
         return LazyStream.of(new LazyStream.Source<>() {
             private int turn;
@@ -47,7 +44,8 @@ final class EventLookup {
                     }
                     turn++;
                     if (unseen.remove(commit.id())) {
-                        long pos = query.positions() ? ChainWalk.length(objects, ObjectId.fromString(commit.id())) - 1 : -1;
+                        long pos = query.positions() ? ChainWalk.length(objects, ObjectId.fromString(commit.id()),
+                                snapshot.base(cursor.ref())) - 1 : -1;
                         LedgerEvent event = cursor.accept(commit, pos);
                         if (event != null) {
                             return event;

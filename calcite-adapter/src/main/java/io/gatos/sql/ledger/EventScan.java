@@ -19,7 +19,8 @@ import org.eclipse.jgit.lib.ObjectId;
  * order. Namespace and stream restrictions choose which journals are read at all; a commit-id
  * restriction is a lookup ({@link EventLookup}): the admitted journals are walked in lockstep,
  * reading commit headers only, until the last wanted commit is found; a ULID restriction skips envelopes that cannot
- * contain one of the ULIDs before parsing them.
+ * contain one of the ULIDs before parsing them. In a based snapshot each journal is read only
+ * above its base head, and {@code pos} stays absolute.
  */
 public final class EventScan {
     /** Prefix of journal refs. */
@@ -56,12 +57,21 @@ public final class EventScan {
     public static List<Map.Entry<String, String[]>> journals(LedgerSnapshot snapshot) {
         List<Map.Entry<String, String[]>> out = new ArrayList<>();
         for (String ref : snapshot.refsUnder(PREFIX).keySet()) {
-            String[] parts = ref.substring(PREFIX.length()).split("/");
-            if (parts.length == 2) {
+            String[] parts = journalParts(ref);
+            if (parts != null) {
                 out.add(Map.entry(ref, parts));
             }
         }
         return out;
+    }
+
+    /** Returns {ns, actor segment} of journal ref {@code ref}, or null when it is not a journal ref. */
+    static String[] journalParts(String ref) {
+        if (!ref.startsWith(PREFIX)) {
+            return null;
+        }
+        String[] parts = ref.substring(PREFIX.length()).split("/");
+        return parts.length == 2 ? parts : null;
     }
 
     /** Returns a lazy stream of the events {@code query} admits; close it to release the reader. */

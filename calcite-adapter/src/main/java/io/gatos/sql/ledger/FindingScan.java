@@ -18,6 +18,11 @@ import java.util.stream.Stream;
  * journal and by the commit walk): each (ref, commit, path, code) is reported once, first wording
  * wins. Costs one full read of the ledger (event pointers are checked in the events pass); holds the ULIDs seen (to report {@code DUPLICATE_ULID}) and
  * the places already reported.
+ *
+ * <p>Over a based snapshot the history planes (events, messages, state checkpoints and their
+ * pointers, commits) read and report only what is above the bases, so their findings are those of
+ * the new commits ({@code DUPLICATE_ULID} compares new events among themselves only), while the
+ * consumer, job and governance planes are read whole.
  */
 public final class FindingScan {
     private FindingScan() {

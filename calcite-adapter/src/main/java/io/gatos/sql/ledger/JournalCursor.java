@@ -6,7 +6,8 @@ import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
- * Iterates one journal newest first, decoding the events a {@link EventScan.Query} admits. Not
+ * Iterates one journal newest first, decoding the events a {@link EventScan.Query} admits; in a
+ * based snapshot it stops at the journal's base head and numbers events absolutely. Not
  * thread-safe; borrows its {@link GitObjects}.
  */
 final class JournalCursor {
@@ -16,31 +17,30 @@ final class JournalCursor {
     private final String actorSegment;
     private final EventScan.Query query;
     private final Consumer<Finding> findings;
-    private final ChainWalk walk;
-    private final boolean positions;
-    private long pos;
+    private final NumberedWalk walk;
 
-    /** Opens journal {@code ref}; {@code countPositions} costs one header walk to number events. */
+    /** Opens journal {@code ref}; {@code countPositions} numbers events at the cost {@link NumberedWalk} gives. */
     JournalCursor(GitObjects objects, LedgerSnapshot snapshot, String ref, String[] parts, EventScan.Query query,
-            boolean countPositions, Consumer<Finding> findings) throws IOException {
+            boolean countPositions, Consumer<Finding> findings) {
         this.objects = objects;
         this.ref = ref;
         this.ns = parts[0];
         this.actorSegment = parts[1];
         this.query = query;
         this.findings = findings;
-        ObjectId head = snapshot.head(ref);
-        this.walk = new ChainWalk(objects, ref, head, FindingCode.MERGE_IN_JOURNAL, findings);
-        this.positions = countPositions;
-        this.pos = countPositions ? ChainWalk.length(objects, head) : 0;
+        this.walk = new NumberedWalk(objects, snapshot, ref, FindingCode.MERGE_IN_JOURNAL, countPositions, findings);
+    }
+
+    /** Returns the name of the journal ref this cursor reads. */
+    String ref() {
+        return ref;
     }
 
     /** Returns the next admitted event, or null at the end of the journal. */
     LedgerEvent next() throws IOException {
         GitCommit commit;
         while ((commit = step()) != null) {
-            long here = positions ? --pos : -1;
-            LedgerEvent event = accept(commit, here);
+            LedgerEvent event = accept(commit, walk.pos());
             if (event != null) {
                 return event;
             }

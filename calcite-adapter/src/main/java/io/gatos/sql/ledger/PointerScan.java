@@ -19,7 +19,8 @@ import org.eclipse.jgit.errors.MissingObjectException;
  * Reads pointers (LAYOUT §5) lazily: first from the JSON nodes of every checkpoint of every
  * {@code refs/gatos/state/<ns>} (in {@link StateScan} order; {@code commit_id} and {@code state_ref}
  * are the checkpoint), then from the payloads of journal events (in {@link EventScan} order).
- * Pointers are metadata only: this class never opens, resolves, stat's or fetches a location.
+ * Pointers are metadata only: this class never opens, resolves, stat's or fetches a location. In a
+ * based snapshot both parts read only what is above the bases (new checkpoints, new events).
  *
  * <p>{@code stateRefs} (null: all) keeps state pointers of those checkpoints only and, since event
  * pointers have no state ref, drops event pointers; {@code commitIds} (null: all) keeps pointers

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -33,13 +34,14 @@ public final class ShiplogScan {
     public static TreeMap<String, String> topics(LedgerSnapshot snapshot, Consumer<Finding> findings) {
         TreeMap<String, String> topics = new TreeMap<>();
         for (String ref : snapshot.refsUnder(SHIPLOG).keySet()) {
-            if (ref.endsWith(HEAD) && ref.length() > SHIPLOG.length() + HEAD.length()) {
-                topics.put(ref.substring(SHIPLOG.length(), ref.length() - HEAD.length()), ref);
+            String topic = topicOf(ref);
+            if (topic != null) {
+                topics.put(topic, ref);
             }
         }
         for (String ref : snapshot.refsUnder(MESSAGES).keySet()) {
-            if (ref.endsWith(HEAD) && ref.length() > MESSAGES.length() + HEAD.length()) {
-                String topic = ref.substring(MESSAGES.length(), ref.length() - HEAD.length());
+            String topic = topicOf(ref);
+            if (topic != null) {
                 String other = topics.put(topic, ref);
                 if (other != null) {
                     findings.accept(new Finding(ref, null, null, FindingCode.TOPIC_ALIASED, "topic '" + topic
@@ -50,11 +52,24 @@ public final class ShiplogScan {
         return topics;
     }
 
-    /** Returns a lazy stream of the messages of {@code topicFilter} (null: every topic). */
+    /** Returns the topic of a topic head ref under either spelling, or null when {@code ref} is none. */
+    static String topicOf(String ref) {
+        for (String prefix : List.of(SHIPLOG, MESSAGES)) {
+            if (ref.startsWith(prefix) && ref.endsWith(HEAD) && ref.length() > prefix.length() + HEAD.length()) {
+                return ref.substring(prefix.length(), ref.length() - HEAD.length());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Returns a lazy stream of the messages of {@code topicFilter} (null: every topic); in a based
+     * snapshot only the messages above each topic's base head, with absolute positions.
+     */
     public static Stream<ShiplogMessage> stream(LedgerSnapshot snapshot, Set<String> topicFilter,
             Set<String> commitIds, boolean positions, Consumer<Finding> findings) {
         GitObjects objects = snapshot.openObjects();
-        Iterator<java.util.Map.Entry<String, String>> topics = topics(snapshot, findings).entrySet().stream()
+        Iterator<Map.Entry<String, String>> topics = topics(snapshot, findings).entrySet().stream()
                 .filter(t -> topicFilter == null || topicFilter.contains(t.getKey())).iterator();
         return LazyStream.of(new LazyStream.Source<>() {
             private TopicCursor cursor;
@@ -83,7 +98,8 @@ public final class ShiplogScan {
      * Returns ADR-0005's read: the messages after the one carrying {@code sinceUlid} (from the start
      * when it is null or not on the topic), oldest first, at most {@code limit} clamped to 1..512.
      * Costs a header-only walk of the topic (for positions) and one walk from the head back to
-     * {@code sinceUlid}, holding at most {@code limit} messages.
+     * {@code sinceUlid}, holding at most {@code limit} messages. A query function, not a scan: it
+     * ignores the base of a based snapshot and reads the topic as the snapshot's refs hold it.
      *
      * @throws LedgerException {@code BAD_ARGUMENT} for an unknown topic or a malformed ULID
      */
@@ -103,7 +119,7 @@ public final class ShiplogScan {
         int lim = clamp(limit);
         ArrayDeque<ShiplogMessage> window = new ArrayDeque<>(lim);
         try (GitObjects objects = snapshot.openObjects()) {
-            TopicCursor cursor = new TopicCursor(objects, snapshot, topic, ref, true, f -> { });
+            TopicCursor cursor = new TopicCursor(objects, snapshot.withBase(Map.of()), topic, ref, true, f -> { });
             ShiplogMessage m;
             while ((m = cursor.next(null)) != null && !m.ulid().equals(sinceUlid)) {
                 if (window.size() == lim) {
@@ -124,34 +140,28 @@ public final class ShiplogScan {
         return limit == null ? MAX_READ : Math.max(1, Math.min(MAX_READ, limit));
     }
 
-    /** Iterates one topic, newest first. */
+    /** Iterates one topic newest first, down to its base head in a based snapshot; positions are absolute. */
     static final class TopicCursor {
         private final GitObjects objects;
         private final String topic;
         private final String ref;
-        private final boolean positions;
         private final Consumer<Finding> findings;
-        private final ChainWalk walk;
-        private long pos;
+        private final NumberedWalk walk;
 
         TopicCursor(GitObjects objects, LedgerSnapshot snapshot, String topic, String ref, boolean positions,
-                Consumer<Finding> findings) throws IOException {
+                Consumer<Finding> findings) {
             this.objects = objects;
             this.topic = topic;
             this.ref = ref;
-            this.positions = positions;
             this.findings = findings;
-            ObjectId head = snapshot.head(ref);
-            this.walk = new ChainWalk(objects, ref, head, null, findings);
-            this.pos = positions ? ChainWalk.length(objects, head) : 0;
+            this.walk = new NumberedWalk(objects, snapshot, ref, null, positions, findings);
         }
 
         ShiplogMessage next(Set<String> commitIds) throws IOException {
             GitCommit commit;
             while ((commit = walk.next()) != null) {
-                long here = positions ? --pos : -1;
                 if (commitIds == null || commitIds.contains(commit.id())) {
-                    return decode(commit, here);
+                    return decode(commit, walk.pos());
                 }
             }
             return null;

@@ -18,7 +18,10 @@ import org.eclipse.jgit.lib.ObjectId;
  * A checkpoint reachable from several state refs is yielded once, under the first ref in name
  * order (the later walk stops where it meets history already yielded). With a {@code stateRefs}
  * restriction, ids that are not present objects are dropped up front and the walk ends as soon as
- * every wanted checkpoint has been found. Not thread-safe; borrows the {@link GitObjects} it is given.
+ * every wanted checkpoint has been found. In a based snapshot each chain is walked down to the
+ * ref's base head only (the oldest checkpoint yielded then has that base head as its parent, and
+ * {@code head} is still true only for the ref's current head). Not thread-safe; borrows the
+ * {@link GitObjects} it is given.
  */
 final class StateChain {
     /** Prefix of state refs. */
@@ -59,12 +62,21 @@ final class StateChain {
     static List<Map.Entry<String, String>> refs(LedgerSnapshot snapshot, Set<String> namespaces) {
         List<Map.Entry<String, String>> out = new ArrayList<>();
         for (String name : snapshot.refsUnder(PREFIX).keySet()) {
-            String ns = name.substring(PREFIX.length());
-            if (!ns.isEmpty() && ns.indexOf('/') < 0 && (namespaces == null || namespaces.contains(ns))) {
+            String ns = namespaceOf(name);
+            if (ns != null && (namespaces == null || namespaces.contains(ns))) {
                 out.add(Map.entry(name, ns));
             }
         }
         return out;
+    }
+
+    /** Returns the namespace of state ref {@code ref}, or null when it is not a state ref. */
+    static String namespaceOf(String ref) {
+        if (!ref.startsWith(PREFIX)) {
+            return null;
+        }
+        String ns = ref.substring(PREFIX.length());
+        return !ns.isEmpty() && ns.indexOf('/') < 0 ? ns : null;
     }
 
     /** Returns the next checkpoint, or null at the end. */
@@ -95,9 +107,8 @@ final class StateChain {
         var next = refs.next();
         ref = next.getKey();
         ns = next.getValue();
-        ObjectId target = snapshot.head(ref);
-        head = target.name();
-        walk = new ChainWalk(objects, ref, target, null, findings);
+        head = snapshot.head(ref).name();
+        walk = ChainWalk.since(objects, snapshot, ref, null, findings);
         return true;
     }
 

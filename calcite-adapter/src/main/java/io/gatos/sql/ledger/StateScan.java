@@ -20,7 +20,8 @@ import org.eclipse.jgit.lib.ObjectId;
  * once, under the first ref. A {@code namespaces} restriction chooses which refs are walked; a
  * {@code stateRefs} restriction still walks the admitted chains' commit headers (a row needs its
  * namespace) but reads the trees and blobs of the wanted checkpoints only, and stops once all are
- * found. A null set means no restriction. Streams must be closed; they release one object reader.
+ * found. A null set means no restriction. In a based snapshot only the checkpoints above each
+ * state ref's base head are read. Streams must be closed; they release one object reader.
  *
  * <p>{@link #checkpoints} reports chain findings ({@code MISSING_OBJECT}, {@code UNEXPECTED_OBJECT})
  * and {@code BAD_TRAILER} for a missing required trailer or one of the wrong form (the value is

@@ -111,4 +111,79 @@ class ChainWalkTest {
                             + " commit belongs)"));
         }
     }
+
+    @Test
+    void aWalkWithAStopEndsBeforeItWithoutReadingIt() throws IOException {
+        try (LedgerTestRepository repo = LedgerTestRepository.create(dir.resolve("r"))) {
+            repo.event("orders", "alice", "a", "{}");
+            ObjectId c2 = repo.event("orders", "alice", "b", "{}");
+            ObjectId c3 = repo.event("orders", "alice", "c", "{}");
+            ObjectId c4 = repo.event("orders", "alice", "d", "{}");
+            try (LedgerRepository reader = LedgerRepository.open(repo.path());
+                    GitObjects objects = reader.snapshot().openObjects()) {
+                long before = reader.stats().commits();
+                ChainWalk walk = new ChainWalk(objects, REF, c4, c2, null, findings::add);
+                assertThat(walk.stopped()).isFalse();
+                assertThat(drain(walk)).containsExactly(c4.name(), c3.name());
+                assertThat(walk.stopped()).isTrue();
+                assertThat(reader.stats().commits() - before).as("the stop commit is never read").isEqualTo(2);
+
+                ChainWalk atStop = new ChainWalk(objects, REF, c4, c4, null, findings::add);
+                assertThat(drain(atStop)).isEmpty();
+                assertThat(atStop.stopped()).isTrue();
+
+                ChainWalk toRoot = new ChainWalk(objects, REF, c4, null, null, findings::add);
+                assertThat(drain(toRoot)).hasSize(4);
+                assertThat(toRoot.stopped()).isFalse();
+            }
+            assertThat(findings).isEmpty();
+        }
+    }
+
+    @Test
+    void lengthSinceCountsTheCommitsAboveAnAncestorOrGivesMinusOne() throws IOException {
+        try (LedgerTestRepository repo = LedgerTestRepository.create(dir.resolve("r"))) {
+            ObjectId c1 = repo.event("orders", "alice", "a", "{}");
+            ObjectId c2 = repo.event("orders", "alice", "b", "{}");
+            ObjectId c3 = repo.event("orders", "alice", "c", "{}");
+            ObjectId other = repo.event("orders", "bob", "x", "{}");
+            try (LedgerRepository reader = LedgerRepository.open(repo.path());
+                    GitObjects objects = reader.snapshot().openObjects()) {
+                assertThat(ChainWalk.lengthSince(objects, c3, c1)).isEqualTo(2);
+                assertThat(ChainWalk.lengthSince(objects, c3, c2)).isEqualTo(1);
+                assertThat(ChainWalk.lengthSince(objects, c3, c3)).isZero();
+                assertThat(ChainWalk.lengthSince(objects, c1, c3)).as("a descendant is not met").isEqualTo(-1);
+                assertThat(ChainWalk.lengthSince(objects, c3, other)).as("an unrelated commit").isEqualTo(-1);
+                assertThat(ChainWalk.lengthSince(objects, null, c1)).isEqualTo(-1);
+
+                long before = reader.stats().commits();
+                ChainWalk.lengthSince(objects, c3, c1);
+                assertThat(reader.stats().commits() - before).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void theLengthAboveABaseAddsTheBaseLengthOrCountsWhatIsUnknown() throws IOException {
+        try (LedgerTestRepository repo = LedgerTestRepository.create(dir.resolve("r"))) {
+            ObjectId c1 = repo.event("orders", "alice", "a", "{}");
+            ObjectId c2 = repo.event("orders", "alice", "b", "{}");
+            ObjectId c3 = repo.event("orders", "alice", "c", "{}");
+            ObjectId other = repo.event("orders", "bob", "x", "{}");
+            try (LedgerRepository reader = LedgerRepository.open(repo.path());
+                    GitObjects objects = reader.snapshot().openObjects()) {
+                assertThat(ChainWalk.length(objects, c3, null)).isEqualTo(3);
+                assertThat(ChainWalk.length(objects, c3, new Base(c2, 2))).isEqualTo(3);
+                assertThat(ChainWalk.length(objects, c3, new Base(c1, Base.UNKNOWN))).isEqualTo(3);
+                assertThat(ChainWalk.length(objects, c3, new Base(c2, 40))).as("trusts a given length").isEqualTo(41);
+                boolean[] off = {false};
+                assertThat(ChainWalk.length(objects, c3, new Base(other, 9), () -> off[0] = true)).isEqualTo(3);
+                assertThat(off[0]).isTrue();
+
+                long before = reader.stats().commits();
+                assertThat(ChainWalk.length(objects, c3, new Base(c3, 3))).isEqualTo(3);
+                assertThat(reader.stats().commits()).as("an unmoved head reads nothing").isEqualTo(before);
+            }
+        }
+    }
 }

@@ -171,4 +171,20 @@ class CommitScanTest {
                             + "refs/gatos/journal/shallow/x is missing (shallow or partial clone?)"));
         }
     }
+
+    @Test
+    void aBasedScanYieldsExactlyTheCommitsNotReachableFromTheBaseHeads() {
+        try (BasedLedger l = BasedLedger.create(dir.resolve("r"), 3)) {
+            Set<String> expected = new java.util.HashSet<>(l.reachable(l.after()));
+            expected.removeAll(l.reachable(l.before()));
+            List<CommitRecord> added = l.added(s -> CommitScan.stream(s, null, findings::add), CommitRecord::id);
+            assertThat(added).extracting(CommitRecord::id).containsExactlyInAnyOrderElementsOf(expected).hasSize(6);
+            LedgerSnapshot based = l.based();
+            ReadStats stats = l.reader().stats();
+            long commits = stats.commits();
+            assertThat(scan(based, null)).containsExactlyElementsOf(added);
+            assertThat(stats.commits() - commits).as("the new commits, no base head").isEqualTo(6);
+            assertThat(findings).isEmpty();
+        }
+    }
 }

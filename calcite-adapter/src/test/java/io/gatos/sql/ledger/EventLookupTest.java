@@ -58,4 +58,16 @@ class EventLookupTest {
             assertThat(lookup(s, Set.of("0".repeat(40)), true)).isEmpty();
         }
     }
+
+    @Test
+    void aBasedLookupFindsNewCommitsOnlyAndNumbersThemAbsolutely() {
+        try (BasedLedger l = BasedLedger.create(dir.resolve("r"), 3)) {
+            ObjectId alice = l.after().head(BasedLedger.ALICE);
+            ObjectId old = l.before().head(BasedLedger.ALICE);
+            assertThat(lookup(l.based(), Set.of(alice.name(), old.name()), true))
+                    .extracting(e -> e.stream() + "@" + e.pos() + ":" + e.commitId())
+                    .containsExactly("orders/alice@4:" + alice.name());
+            assertThat(lookup(l.after(), Set.of(old.name()), true)).extracting(LedgerEvent::pos).containsExactly(2L);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.gatos.sql.ledger;
 
+import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -371,6 +372,34 @@ class EventScanTest {
             assertThat(findings).extracting(Finding::code, Finding::ref, Finding::commitId)
                     .containsExactly(tuple(FindingCode.MERGE_IN_JOURNAL, ALICE,
                             merge.name()));
+        }
+    }
+
+    @Test
+    void aBasedScanYieldsTheNewEventsWithTheirAbsolutePositions() {
+        try (BasedLedger l = BasedLedger.create(dir.resolve("r"), 3)) {
+            Function<LedgerSnapshot, Stream<LedgerEvent>> all = s -> EventScan.stream(s, EventScan.Query.all(),
+                    findings::add);
+            List<LedgerEvent> added = l.added(all, LedgerEvent::commitId);
+            assertThat(added).extracting(LedgerEvent::stream, LedgerEvent::pos, LedgerEvent::kind).containsExactly(
+                    tuple("orders/alice", 4L, "a.new"), tuple("orders/alice", 3L, "a.new"),
+                    tuple("orders/carol", 0L, "c.new"));
+            assertThat(BasedLedger.rows(l.based(), all)).containsExactlyElementsOf(added);
+            assertThat(findings).isEmpty();
+        }
+    }
+
+    @Test
+    void aBasedScanReadsOnlyTheNewCommits() {
+        try (BasedLedger l = BasedLedger.create(dir.resolve("r"), 200)) {
+            LedgerSnapshot based = l.based();
+            ReadStats stats = l.reader().stats();
+            long commits = stats.commits();
+            long blobs = stats.blobs();
+            assertThat(BasedLedger.rows(based, s -> EventScan.stream(s, EventScan.Query.all(), findings::add)))
+                    .hasSize(3);
+            assertThat(stats.commits() - commits).as("2 new on alice; carol (new) counted, then read").isEqualTo(4);
+            assertThat(stats.blobs() - blobs).isEqualTo(3);
         }
     }
 }

@@ -99,4 +99,21 @@ class FindingScanTest {
             }
         }
     }
+
+    @Test
+    void aBasedSnapshotReportsTheFindingsOfNewCommits() {
+        try (LedgerTestRepository repo = LedgerTestRepository.create(dir.resolve("based"))) {
+            byte[] notJson = "{oops".getBytes(StandardCharsets.UTF_8);
+            ObjectId oldBad = repo.writer().appendRawEvent("raw", "bytes", "raw.event", notJson, repo.tick());
+            LedgerSnapshot before = repo.snapshot();
+            repo.event("raw", "bytes", "fine", "{}");
+            ObjectId newBad = repo.writer().appendRawEvent("raw", "bytes", "raw.event", notJson, repo.tick());
+            LedgerSnapshot after = repo.snapshot();
+            String ref = "refs/gatos/journal/raw/bytes";
+            assertThat(findings(after)).containsExactly("BAD_JSON " + ref + " " + newBad.name(),
+                    "BAD_JSON " + ref + " " + oldBad.name());
+            assertThat(findings(after.withBase(Frontier.measure(before, Map.of()).asBase())))
+                    .containsExactly("BAD_JSON " + ref + " " + newBad.name());
+        }
+    }
 }

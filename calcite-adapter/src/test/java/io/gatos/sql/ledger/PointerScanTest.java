@@ -1,5 +1,7 @@
 package io.gatos.sql.ledger;
 
+import static org.assertj.core.api.Assertions.tuple;
+import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -148,5 +150,18 @@ class PointerScanTest {
         Process p = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
         assertThat(p.waitFor()).as("mkfifo %s", path).isZero();
         return path;
+    }
+
+    @Test
+    void aBasedScanYieldsThePointersOfNewCheckpointsAndEventsOnly() {
+        try (BasedLedger l = BasedLedger.create(dir.resolve("r"), 1)) {
+            Function<LedgerSnapshot, Stream<PointerRecord>> all = s -> PointerScan.stream(s, null, null,
+                    findings::add);
+            List<PointerRecord> added = l.added(all, PointerRecord::commitId);
+            assertThat(added).extracting(PointerRecord::digest, PointerRecord::source).containsExactly(
+                    tuple("blake3:" + "44".repeat(32), "state"), tuple("blake3:" + "33".repeat(32), "event"));
+            assertThat(BasedLedger.rows(l.based(), all)).containsExactlyElementsOf(added);
+            assertThat(findings).isEmpty();
+        }
     }
 }

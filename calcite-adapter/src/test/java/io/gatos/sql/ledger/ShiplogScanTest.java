@@ -1,5 +1,6 @@
 package io.gatos.sql.ledger;
 
+import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -240,6 +241,27 @@ class ShiplogScanTest {
             assertThat(ShiplogScan.read(s, "a/b", m.get(0).ulid(), null)).extracting(ShiplogMessage::ulid)
                     .containsExactly(m.get(1).ulid(), m.get(2).ulid());
             assertThat(findings).isEmpty();
+        }
+    }
+
+    @Test
+    void aBasedScanYieldsTheNewMessagesOfBothSpellingsWithAbsolutePositions() {
+        try (BasedLedger l = BasedLedger.create(dir.resolve("r"), 1)) {
+            Function<LedgerSnapshot, Stream<ShiplogMessage>> all = s -> ShiplogScan.stream(s, null, null, true,
+                    findings::add);
+            List<ShiplogMessage> added = l.added(all, ShiplogMessage::commitId);
+            assertThat(added).extracting(ShiplogMessage::ref, ShiplogMessage::pos, ShiplogMessage::payload)
+                    .containsExactly(tuple(BasedLedger.CHAT, 2L, "{\"n\":3}"), tuple(BasedLedger.NEWS, 1L, "{\"n\":2}"));
+            assertThat(BasedLedger.rows(l.based(), all)).containsExactlyElementsOf(added);
+            assertThat(findings).isEmpty();
+        }
+    }
+
+    @Test
+    void readIgnoresTheBase() {
+        try (BasedLedger l = BasedLedger.create(dir.resolve("r"), 1)) {
+            assertThat(ShiplogScan.read(l.based(), "chat", null, null))
+                    .isEqualTo(ShiplogScan.read(l.after(), "chat", null, null)).hasSize(3);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.gatos.sql.ledger;
 
+import static org.assertj.core.api.Assertions.tuple;
+import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatos.sql.ledger.write.StateTrailers;
@@ -201,6 +203,25 @@ class StateScanTest {
             try (Stream<StateCheckpoint> rows = StateScan.checkpoints(s, null, null, findings::add)) {
                 assertThat(rows.limit(2).count()).isEqualTo(2);
             }
+        }
+    }
+
+    @Test
+    void aBasedScanYieldsTheNewCheckpointsAndTheirNodesOnly() {
+        try (BasedLedger l = BasedLedger.create(dir.resolve("r"), 1)) {
+            Function<LedgerSnapshot, Stream<StateCheckpoint>> checkpoints = s -> StateScan.checkpoints(s, null, null,
+                    findings::add);
+            List<StateCheckpoint> added = l.added(checkpoints, StateCheckpoint::stateRef);
+            String head = l.after().head(BasedLedger.STATE).name();
+            assertThat(added).extracting(StateCheckpoint::stateRef, StateCheckpoint::parentId, StateCheckpoint::isHead)
+                    .containsExactly(tuple(head, l.before().head(BasedLedger.STATE).name(), true));
+            assertThat(BasedLedger.rows(l.based(), checkpoints)).containsExactlyElementsOf(added);
+
+            Function<LedgerSnapshot, Stream<StateNode>> nodes = s -> StateScan.nodes(s, null, null, findings::add);
+            List<StateNode> newNodes = l.added(nodes, StateNode::stateRef);
+            assertThat(newNodes).extracting(StateNode::path).containsExactly("notes.txt", "state/orders.json");
+            assertThat(BasedLedger.rows(l.based(), nodes)).containsExactlyElementsOf(newNodes);
+            assertThat(findings).isEmpty();
         }
     }
 }

@@ -2,6 +2,7 @@ package io.gatos.sql.materialize;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatos.sql.ledger.Frontier;
+import io.gatos.sql.materialize.sqlite.SqliteDdl;
 import io.gatos.sql.materialize.sqlite.TableSelection;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,8 +35,8 @@ final class ManifestBuilder {
                 tables.put(name, before);
                 continue;
             }
-            TableDigest.Result digest = TableDigest.of(db, name, TableLoader.storedColumns(t),
-                    TableLoader.key(t.def()));
+            TableDigest.Result digest = TableDigest.of(db, name, SqliteDdl.columns(t),
+                    SqliteDdl.keyColumns(t.def()));
             tables.put(name, new Manifest.TableEntry(t.columns(), plan.filterJson(name), digest.rows(),
                     digest.digest()));
         }

@@ -79,6 +79,6 @@ public final class SqliteFile {
 
     /** Quotes {@code identifier} for SQLite. */
     public static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
+        return io.gatos.sql.materialize.sqlite.SqliteDdl.quote(identifier);
     }
 }

@@ -40,22 +40,6 @@ final class TableLoader {
         this.now = now;
     }
 
-    /** Returns the key columns of {@code def} in the export: its primary key, or the synthetic row key. */
-    static List<String> key(TableDef def) {
-        return def.primaryKey().isEmpty() ? List.of(SqliteDdl.ROW_KEY) : def.primaryKey();
-    }
-
-    /** Returns every column the export file holds for {@code table}, audit columns included. */
-    static List<String> storedColumns(TableSelection table) {
-        List<String> out = new ArrayList<>();
-        if (table.def().primaryKey().isEmpty()) {
-            out.add(SqliteDdl.ROW_KEY);
-        }
-        out.addAll(table.columns());
-        out.addAll(SqliteDdl.auditColumns(table.def()));
-        return out;
-    }
-
     /** Loads {@code table} from {@code schema} (delta or the whole snapshot); returns the rows written. */
     long load(TableSelection table, String schema, RowFilter filter, boolean derived) throws SQLException {
         TableDef def = table.def();
@@ -64,7 +48,7 @@ final class TableLoader {
         if (synthetic) {
             columns.add(0, SqliteDdl.ROW_KEY);
         }
-        List<String> key = key(def);
+        List<String> key = SqliteDdl.keyColumns(def);
         int[] keyAt = key.stream().mapToInt(columns::indexOf).toArray();
         Set<List<Object>> seen = derived ? new HashSet<>() : null;
         guardUlids(def, table.columns());

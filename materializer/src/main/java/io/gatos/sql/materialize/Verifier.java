@@ -2,6 +2,7 @@ package io.gatos.sql.materialize;
 
 import io.gatos.sql.ledger.LedgerException;
 import io.gatos.sql.ledger.LedgerRepository;
+import io.gatos.sql.materialize.sqlite.SqliteDdl;
 import io.gatos.sql.materialize.sqlite.TableSelection;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,8 +150,8 @@ public final class Verifier {
             for (var entry : manifest.tables().entrySet()) {
                 var def = io.gatos.sql.catalog.Catalog.get().require(entry.getKey());
                 TableSelection selection = new TableSelection(def, entry.getValue().columns(), true);
-                TableDigest.Result now = TableDigest.of(c, def.name(), TableLoader.storedColumns(selection),
-                        TableLoader.key(def));
+                TableDigest.Result now = TableDigest.of(c, def.name(), SqliteDdl.columns(selection),
+                        SqliteDdl.keyColumns(def));
                 if (now.rows() != entry.getValue().rows() || !now.digest().equals(entry.getValue().digest())) {
                     diffs.add(def.name() + " (" + now.rows() + " rows, manifest " + entry.getValue().rows()
                             + (now.digest().equals(entry.getValue().digest()) ? "" : "; digest differs") + ")");

@@ -11,7 +11,7 @@ final class ExportInfo {
     static final String NAME = "export_info";
     /** The table, described like a catalog table; {@code run} is its key (1, 2, 3, ...). */
     static final TableDef DEF = new TableDef(NAME, "One row per export run into this file.", List.of(
-            column("run", ColumnType.BIGINT, false, "run number: 1 for the first export into this file, then 2, 3, ..."),
+            column("run", ColumnType.BIGINT, false, "run number: 1 for the first export into the file, then 2, 3, ..."),
             column("state_ref", ColumnType.VARCHAR, true, "state checkpoint the run exported, if any"),
             column("commit_start", ColumnType.VARCHAR, true, "first commit of the exported range (--since), if any"),
             column("commit_end", ColumnType.VARCHAR, true, "last commit of the exported range"),

@@ -88,17 +88,17 @@ public final class SqliteDdl {
         List<String> all = new ArrayList<>(createTables());
         all.addAll(createIndexes());
         all.addAll(createViews());
-        all.add(createExportInfo());
+        all.add(exportInfo());
         return List.copyOf(all);
     }
 
     /** Returns {@code CREATE TABLE IF NOT EXISTS export_info}, whose {@code run} numbers runs 1, 2, 3, .... */
-    public static String createExportInfo() {
+    public static String exportInfo() {
         return ExportInfo.create();
     }
 
     /** Returns the columns of {@code export_info} in order, with their types and nullability. */
-    public static TableDef exportInfo() {
+    public static TableDef exportInfoTable() {
         return ExportInfo.DEF;
     }
 

@@ -25,23 +25,23 @@ import org.sqlite.SQLiteException;
  * Opens a real SQLite file with {@code PRAGMA foreign_keys=ON} for the tests of this package: runs
  * DDL, inserts rows (filling unnamed columns with valid defaults) and reads results as text rows.
  */
-final class SqliteFile implements AutoCloseable {
+final class SqliteTestFile implements AutoCloseable {
     private final Connection connection;
 
-    private SqliteFile(Connection connection) {
+    private SqliteTestFile(Connection connection) {
         this.connection = connection;
     }
 
     /** Opens (creating) {@code file} and turns foreign key enforcement on. */
-    static SqliteFile open(Path file) throws SQLException {
-        SqliteFile db = new SqliteFile(DriverManager.getConnection("jdbc:sqlite:" + file));
+    static SqliteTestFile open(Path file) throws SQLException {
+        SqliteTestFile db = new SqliteTestFile(DriverManager.getConnection("jdbc:sqlite:" + file));
         db.run(List.of("PRAGMA foreign_keys=ON"));
         return db;
     }
 
     /** Opens {@code file} and runs every statement of {@code ddl}. */
-    static SqliteFile create(Path file, SqliteDdl ddl) throws SQLException {
-        SqliteFile db = open(file);
+    static SqliteTestFile create(Path file, SqliteDdl ddl) throws SQLException {
+        SqliteTestFile db = open(file);
         db.run(ddl.all());
         return db;
     }
