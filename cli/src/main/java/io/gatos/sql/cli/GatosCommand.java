@@ -23,22 +23,34 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersion.class,
         description =
-                "Queries GATOS ledgers (Git repositories with data under refs/gatos/**) with SQL.",
+                "Queries GATOS ledgers (Git repositories with data under refs/gatos/**) with SQL and"
+                        + " exports them to SQLite.",
         subcommands = {
             SqlCommand.class,
             ShellCommand.class,
             GenerateCommand.class,
             DemoCommand.class,
+            ExportCommand.class,
+            VerifyCommand.class,
+            MaterializeCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  gatos demo",
             "  gatos sql --repo demo-ledger.git --format csv \"SELECT * FROM jobs\"",
-            "  gatos shell --repo demo-ledger.git"
+            "  gatos shell --repo demo-ledger.git",
+            "  gatos export --repo demo-ledger.git --format sqlite --out demo.sqlite",
+            "  gatos verify --repo demo-ledger.git demo.sqlite"
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.INTERNAL_HELP, ExitCodes.INPUT_HELP})
+        exitCodeList = {
+            ExitCodes.OK_HELP,
+            ExitCodes.INTERNAL_HELP,
+            ExitCodes.INPUT_HELP,
+            ExitCodes.LOCKED_HELP + " (export, materialize)",
+            ExitCodes.MISMATCH_HELP + " (verify)"
+        })
 public final class GatosCommand implements Runnable {
     @Spec CommandSpec spec;
 

@@ -1,5 +1,7 @@
 package io.gatos.sql.cli;
 
+import io.gatos.sql.materialize.MaterializeException;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -12,8 +14,9 @@ import java.util.concurrent.Callable;
 
 /**
  * Runs a subcommand body and turns its failures into the documented exit codes: {@link
- * UserException} and {@link SQLException} exit 2, anything else 1, each with a one-line message on
- * stderr and a stack trace only with {@code --verbose}.
+ * UserException} and {@link SQLException} exit 2, a {@link MaterializeException} per {@link
+ * ExitCodes#of}, anything else 1, each with a one-line message on stderr and a stack trace only
+ * with {@code --verbose}.
  */
 @Command(
         mixinStandardHelpOptions = true,
@@ -34,6 +37,8 @@ abstract class GatosSubcommand implements Callable<Integer> {
             throw e; // picocli reports it with the usage help and exit code 2
         } catch (UserException e) {
             return fail(e.getMessage(), e, ExitCodes.INPUT);
+        } catch (MaterializeException e) {
+            return fail(e.getMessage(), e, ExitCodes.of(e));
         } catch (SQLException e) {
             return fail("SQL error: " + SqlErrors.message(e, verbose()), e, ExitCodes.INPUT);
         } catch (Exception e) {
@@ -64,7 +69,8 @@ abstract class GatosSubcommand implements Callable<Integer> {
         return option != null && Boolean.TRUE.equals(option.getValue());
     }
 
-    private int fail(String message, Exception e, int code) {
+    /** Prints {@code message} as one {@code gatos <name>: } line on stderr and returns {@code code}. */
+    final int fail(String message, Exception e, int code) {
         out().flush();
         err().println("gatos " + spec.name() + ": " + message);
         if (verbose()) {

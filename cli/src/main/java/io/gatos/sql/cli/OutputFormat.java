@@ -1,10 +1,5 @@
 package io.gatos.sql.cli;
 
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
-
-import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -36,25 +31,10 @@ public enum OutputFormat {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Converts a command-line value, in any case, to a format. */
-    static final class Converter implements ITypeConverter<OutputFormat> {
-        @Override
-        public OutputFormat convert(String value) {
-            for (OutputFormat format : values()) {
-                if (format.toString().equalsIgnoreCase(value.strip())) {
-                    return format;
-                }
-            }
-            throw new TypeConversionException(
-                    "expected one of " + Arrays.toString(values()) + " but was '" + value + "'");
-        }
-    }
-
-    /** Lists the command-line names, for picocli's {@code ${COMPLETION-CANDIDATES}}. */
-    static final class Names implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.stream(values()).map(OutputFormat::toString).iterator();
+    /** Converts a command-line value, in any case, to a format; lists the names for completion. */
+    static final class Converter extends LowerCaseEnum<OutputFormat> {
+        Converter() {
+            super(OutputFormat.class);
         }
     }
 }

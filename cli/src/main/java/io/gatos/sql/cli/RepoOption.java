@@ -4,7 +4,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-/** Declares the {@code --repo PATH} option shared by {@code sql} and {@code shell}. */
+/** Declares the {@code --repo PATH} option shared by the commands that read one ledger. */
 final class RepoOption {
     @Option(
             names = "--repo",

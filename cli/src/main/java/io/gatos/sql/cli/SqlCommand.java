@@ -27,7 +27,7 @@ public final class SqlCommand extends GatosSubcommand {
             paramLabel = "FORMAT",
             defaultValue = "table",
             converter = OutputFormat.Converter.class,
-            completionCandidates = OutputFormat.Names.class,
+            completionCandidates = OutputFormat.Converter.class,
             description = {
                 "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
                 "table: aligned, cells cut at 80 characters, a (N rows) footer; csv: RFC 4180 with"

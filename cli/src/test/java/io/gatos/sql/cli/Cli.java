@@ -4,6 +4,8 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Runs {@code gatos} in-process with captured output.
@@ -23,5 +25,12 @@ record Cli(int exitCode, String out, String err) {
                         .setErr(new PrintWriter(err, true))
                         .execute(args);
         return new Cli(code, out.toString(), err.toString());
+    }
+
+    /** Runs {@code base} followed by {@code extra}. */
+    static Cli run(List<String> base, String... extra) {
+        List<String> args = new ArrayList<>(base);
+        args.addAll(List.of(extra));
+        return run(args.toArray(String[]::new));
     }
 }

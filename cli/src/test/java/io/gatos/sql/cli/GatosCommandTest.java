@@ -12,12 +12,15 @@ class GatosCommandTest {
         assertThat(cli.exitCode()).isZero();
         assertThat(cli.out())
                 .contains("sql ", "shell ", "generate ", "demo ", "Exit codes:", "0   Success.")
-                .contains("1   Internal error", "2   Usage error");
+                .contains("export ", "verify ", "materialize ")
+                .contains("1   Internal error", "2   Usage error", "3   Skipped", "4   Mismatch");
     }
 
     @Test
     void everySubcommandDocumentsTheExitCodes() {
-        for (String name : new String[] {"sql", "shell", "generate", "demo"}) {
+        for (String name : new String[] {
+                    "sql", "shell", "generate", "demo", "export", "verify", "materialize"
+                }) {
             Cli cli = Cli.run(name, "--help");
 
             assertThat(cli.exitCode()).as(name).isZero();
@@ -38,10 +41,10 @@ class GatosCommandTest {
 
     @Test
     void rejectsAnUnknownSubcommandWithExitCode2() {
-        Cli cli = Cli.run("export");
+        Cli cli = Cli.run("import");
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.err()).contains("Unmatched argument", "export");
+        assertThat(cli.err()).contains("Unmatched argument", "import");
     }
 
     @Test

@@ -1,0 +1,64 @@
+package io.gatos.sql.cli;
+
+import io.gatos.sql.materialize.Verifier;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+/** Checks an export written by {@code gatos export} against its manifest and the ledger. */
+@Command(
+        name = "verify",
+        description = {
+            "Checks an SQLite export written by 'gatos export' against its manifest"
+                    + " (EXPORT.manifest.json) and the ledger.",
+            "Recomputes the Explorer-Root from the repository, the row counts and digests from the"
+                    + " file, and tells which part differs: the extractor changed, the repository"
+                    + " advanced since the export, or the file was altered.",
+            "Prints one line per check ('ok' or 'FAIL', the part, the detail), then 'verified:"
+                    + " match' or 'verified: MISMATCH (PARTS)'. Writes nothing."
+        },
+        exitCodeList = {
+            "0:Match: every check passed.",
+            ExitCodes.FAILED_HELP,
+            ExitCodes.INPUT_HELP,
+            ExitCodes.MISMATCH_HELP
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {"  gatos verify --repo ledger.git ledger.sqlite"})
+public final class VerifyCommand extends GatosSubcommand {
+    @Mixin RepoOption repo;
+
+    @Parameters(
+            paramLabel = "EXPORT",
+            description = "The SQLite file written by 'gatos export'.")
+    Path export;
+
+    @Override
+    int run() throws UserException {
+        Verifier.Report report = Verifier.verify(Ledgers.existingDirectory(repo.path), export);
+        int width =
+                report.checks().stream().mapToInt(check -> check.part().length()).max().orElse(1);
+        for (Verifier.Check check : report.checks()) {
+            out().printf(
+                    "%-4s %-" + width + "s  %s%n",
+                    check.ok() ? "ok" : "FAIL",
+                    check.part(),
+                    check.detail());
+        }
+        if (report.ok()) {
+            out().println("verified: match");
+            return ExitCodes.OK;
+        }
+        out().println(
+                "verified: MISMATCH ("
+                        + report.failures().stream()
+                                .map(Verifier.Check::part)
+                                .collect(Collectors.joining(", "))
+                        + ")");
+        return ExitCodes.MISMATCH;
+    }
+}

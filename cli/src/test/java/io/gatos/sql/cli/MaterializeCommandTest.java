@@ -1,0 +1,155 @@
+package io.gatos.sql.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatos.sql.testing.LedgerTestRepository;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+class MaterializeCommandTest {
+    private static final String PER_NS = "SELECT ns, COUNT(*) AS n FROM events GROUP BY ns";
+
+    @TempDir Path temp;
+    private LedgerTestRepository ledger;
+    private Path reports;
+
+    @BeforeEach
+    void writeLedger() {
+        ledger = TestLedgers.orders(temp.resolve("ledger.git"));
+        reports = temp.resolve("reports.sqlite");
+    }
+
+    @AfterEach
+    void closeLedger() {
+        ledger.close();
+    }
+
+    private Cli query(String... extra) {
+        return Cli.run(
+                List.of(
+                        "materialize", "--repo", ledger.path().toString(), "--query", PER_NS,
+                        "--table", "events_per_ns", "--format", "sqlite", "--out",
+                        reports.toString()),
+                extra);
+    }
+
+    @Test
+    void writesTheQueryResultAsATableReadableBySqlite() throws Exception {
+        Cli cli = query("--batch-size", "1");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out()).startsWith("materialize ").contains("events_per_ns");
+        assertThat(TestLedgers.rows(reports, "SELECT ns, n FROM events_per_ns ORDER BY ns"))
+                .containsExactly(List.of("billing", 1), List.of("orders", 3));
+    }
+
+    @Test
+    void runsEveryJobOfAConfigFileWithPathsRelativeToIt() throws Exception {
+        Path config =
+                config(
+                        "  - export: {out: exports/ledger.sqlite, tables: [events, commits]}",
+                        "  - query: {sql: \"" + PER_NS + "\", table: events_per_ns, out:"
+                                + " exports/reports.sqlite}");
+
+        Cli cli = Cli.run("materialize", "--config", config.toString());
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out().lines().toList())
+                .hasSize(2)
+                .satisfiesExactly(
+                        line -> assertThat(line).startsWith("export "),
+                        line -> assertThat(line).startsWith("materialize "));
+        Path exports = config.resolveSibling("exports");
+        assertThat(TestLedgers.rows(exports.resolve("ledger.sqlite"), "SELECT COUNT(*) FROM events"))
+                .containsExactly(List.of(4));
+        assertThat(TestLedgers.rows(exports.resolve("reports.sqlite"), "SELECT SUM(n) FROM events_per_ns"))
+                .containsExactly(List.of(4));
+    }
+
+    @Test
+    void reportsAFailingJobAndStillRunsTheNextWith1() throws Exception {
+        Path config =
+                config(
+                        "  - query: {sql: \"SELECT nosuch FROM events\", table: broken, out:"
+                                + " exports/reports.sqlite}",
+                        "  - query: {sql: \"" + PER_NS + "\", table: events_per_ns, out:"
+                                + " exports/reports.sqlite}");
+
+        Cli cli = Cli.run("materialize", "--config", config.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.err().lines())
+                .singleElement()
+                .asString()
+                .startsWith("gatos materialize: job query broken failed: ");
+        assertThat(cli.out().lines()).singleElement().asString().contains("events_per_ns");
+        assertThat(
+                        TestLedgers.rows(
+                                config.resolveSibling("exports/reports.sqlite"),
+                                "SELECT SUM(n) FROM events_per_ns"))
+                .containsExactly(List.of(4));
+    }
+
+    @Test
+    void rejectsConfigWithQueryWith2() throws Exception {
+        Cli cli = query("--config", temp.resolve("materialize.yaml").toString());
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).startsWith("gatos materialize: --config and --query are mutually exclusive");
+        assertThat(reports).doesNotExist();
+    }
+
+    @Test
+    void rejectsMissingOptionsWith2() {
+        assertThat(Cli.run("materialize").err()).contains("give --query SQL");
+        Cli cli =
+                Cli.run("materialize", "--repo", ledger.path().toString(), "--query", PER_NS,
+                        "--format", "sqlite", "--out", reports.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("--query needs --table NAME");
+    }
+
+    @Test
+    void rejectsParquetWith2() {
+        Cli cli = query("--format", "parquet");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("parquet is not supported yet");
+    }
+
+    @Test
+    void rejectsAConfigWithoutJobsWith2() throws Exception {
+        Path config = Files.writeString(temp.resolve("empty.yaml"), "repo: ledger.git\n");
+
+        Cli cli = Cli.run("materialize", "--config", config.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("has no jobs");
+    }
+
+    @Test
+    void exitsWith3WhenAnotherRunHoldsTheOutput() throws Exception {
+        try (FileChannel lock = TestLedgers.lockOutput(reports)) {
+            Cli cli = query();
+
+            assertThat(cli.exitCode()).isEqualTo(3);
+            assertThat(cli.err()).startsWith("gatos materialize: another run is writing");
+        }
+    }
+
+    /** Writes conf/materialize.yaml naming ../ledger.git and the given job lines. */
+    private Path config(String... jobs) throws Exception {
+        Path dir = Files.createDirectories(temp.resolve("conf"));
+        String text = "repo: ../ledger.git\njobs:\n" + String.join("\n", jobs) + "\n";
+        return Files.writeString(dir.resolve("materialize.yaml"), text);
+    }
+}
