@@ -120,7 +120,7 @@ class MaterializeCommandTest {
 
     @Test
     void rejectsParquetWith2() {
-        Cli cli = query("--format", "parquet");
+        Cli cli = Cli.run("materialize", "--query", PER_NS, "--format", "parquet");
 
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err()).contains("parquet is not supported yet");
