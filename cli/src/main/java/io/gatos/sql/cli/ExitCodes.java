@@ -28,12 +28,6 @@ final class ExitCodes {
             INPUT
                     + ":Usage error, bad input (missing or non-GATOS repository, non-empty output"
                     + " path) or SQL error.";
-    static final String FAILED_HELP =
-            INTERNAL
-                    + ":The run failed (unreadable ledger, incompatible output, duplicate ULID,"
-                    + " broken constraint, SQL or I/O error); the previous output is left as it"
-                    + " was.";
-    static final String OPTION_HELP = INPUT + ":Usage error or bad option value.";
     static final String LOCKED_HELP =
             LOCKED
                     + ":Skipped: another run is writing the same output (it holds <out>.lock);"

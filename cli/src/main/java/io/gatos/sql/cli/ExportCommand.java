@@ -36,17 +36,20 @@ import java.util.Map;
                     + " line to stdout."
         },
         exitCodeList = {
-            ExitCodes.OK_HELP,
-            ExitCodes.FAILED_HELP,
-            ExitCodes.INPUT_HELP,
+            "0:Exported, or up to date.",
+            "1:The run failed (unreadable ledger, output not written by gatos export or with other"
+                    + " options, duplicate ULID, broken constraint, SQL or I/O error); the previous"
+                    + " export is left as it was.",
+            "2:Usage error or bad option: unsupported --format, invalid --where JSON, unknown"
+                    + " table or column, missing repository.",
             ExitCodes.LOCKED_HELP
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  gatos export --repo ledger.git --format sqlite --out ledger.sqlite",
-            "  gatos export --repo ledger.git --format sqlite --out orders.sqlite --tables"
-                    + " events,commits --where 'events={\"ns\":\"orders\"}' --columns"
-                    + " events:ulid,kind,payload"
+            "  gatos export --repo ledger.git --format sqlite --out orders.sqlite \\",
+            "      --tables events,commits --where 'events={\"ns\":\"orders\"}' \\",
+            "      --columns events:ns,kind,payload"
         })
 public final class ExportCommand extends GatosSubcommand {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -94,7 +97,7 @@ public final class ExportCommand extends GatosSubcommand {
             paramLabel = "TABLE:C1,C2",
             description = {
                 "The columns of one table to export (its primary key is always kept); repeatable.",
-                "Example: --columns events:ulid,kind,payload"
+                "Example: --columns events:ns,kind,payload"
             })
     List<String> columns = new ArrayList<>();
 
@@ -175,7 +178,7 @@ public final class ExportCommand extends GatosSubcommand {
                                     .toList();
             if (colon < 1 || names.isEmpty()) {
                 throw new UserException(
-                        "--columns expects TABLE:C1,C2 (e.g. events:ulid,kind), not '"
+                        "--columns expects TABLE:C1,C2 (e.g. events:ns,kind), not '"
                                 + value
                                 + "'");
             }

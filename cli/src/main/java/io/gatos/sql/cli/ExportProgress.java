@@ -102,12 +102,14 @@ final class ExportProgress implements ExportObserver {
     }
 
     /**
-     * Ends the report: ends the bar's line so that later output starts on a line of its own, or
-     * writes the final JSON line with {@code "done":true} and whether the export succeeded.
+     * Ends the report: replaces the bar by {@code exported N rows} (or {@code export failed after N
+     * rows}) and ends its line, so that later output starts on a line of its own, or writes the
+     * final JSON line with {@code "done":true} and whether the export succeeded ({@code "ok"}).
      */
     synchronized void finish(boolean ok) {
         if (mode == Mode.BAR && drawn) {
-            draw(nanoClock.getAsLong());
+            String end = ok ? "exported " : "export failed after ";
+            draw(end + rowsTotal() + " rows", nanoClock.getAsLong());
             err.println();
             err.flush();
         } else if (mode == Mode.JSON) {
@@ -118,14 +120,17 @@ final class ExportProgress implements ExportObserver {
     private void report() {
         long now = nanoClock.getAsLong();
         if (mode == Mode.BAR && (!drawn || now - lastOutput >= BAR_NANOS)) {
-            draw(now);
+            draw("exporting " + table + ": " + rowsInTable + " rows", now);
         } else if (mode == Mode.JSON && now - lastOutput >= jsonIntervalNanos) {
             json(now, null);
         }
     }
 
-    private void draw(long now) {
-        String line = "exporting " + table + ": " + rowsInTable + " rows";
+    private long rowsTotal() {
+        return rowsOfDoneTables + (tableDone ? 0 : rowsInTable);
+    }
+
+    private void draw(String line, long now) {
         int width = line.length();
         err.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - width)));
         err.flush();
@@ -139,7 +144,7 @@ final class ExportProgress implements ExportObserver {
         line.put("event", "export.progress");
         line.put("table", table);
         line.put("rows_in_table", rowsInTable);
-        line.put("rows_total", rowsOfDoneTables + (tableDone ? 0 : rowsInTable));
+        line.put("rows_total", rowsTotal());
         line.put("elapsed_ms", TimeUnit.NANOSECONDS.toMillis(now - start));
         if (ok != null) {
             line.put("done", true);

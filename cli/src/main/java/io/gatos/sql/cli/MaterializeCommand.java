@@ -31,22 +31,24 @@ import java.nio.file.Path;
             "0:Success: the query, or every job of --config, ran.",
             "1:A job of --config failed (the others still ran), or the query failed (SQL, ledger"
                     + " or I/O error); the previous output is left as it was.",
-            ExitCodes.OPTION_HELP,
+            "2:Usage error or bad option: --config with --query, a missing option, an unreadable"
+                    + " or invalid configuration file.",
             ExitCodes.LOCKED_HELP + " Only for --query; with --config a locked job is a failed"
                     + " job."
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  gatos materialize --repo ledger.git --format sqlite --out reports.sqlite --table"
-                    + " events_per_ns --query \"SELECT ns, COUNT(*) AS n FROM events GROUP BY ns\"",
+            "  gatos materialize --repo ledger.git --format sqlite --out reports.sqlite \\",
+            "      --table events_per_ns \\",
+            "      --query \"SELECT ns, COUNT(*) AS n FROM events GROUP BY ns\"",
             "  gatos materialize --config /etc/gatos/materialize.yaml",
             "",
             "A configuration file:",
             "  repo: ../ledger.git",
             "  jobs:",
             "    - export: {out: exports/ledger.sqlite, tables: [events, commits]}",
-            "    - query: {sql: \"SELECT ns, COUNT(*) AS n FROM events GROUP BY ns\", table:"
-                    + " events_per_ns, out: exports/reports.sqlite}"
+            "    - query: {sql: \"SELECT ns, COUNT(*) AS n FROM events GROUP BY ns\",",
+            "              table: events_per_ns, out: exports/reports.sqlite}"
         })
 public final class MaterializeCommand extends GatosSubcommand {
     @Option(

@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
         },
         exitCodeList = {
             "0:Match: every check passed.",
-            ExitCodes.FAILED_HELP,
-            ExitCodes.INPUT_HELP,
+            "1:The checks could not run: unreadable ledger, or EXPORT has no manifest (it was not"
+                    + " written by gatos export).",
+            "2:Usage error, missing repository or missing EXPORT.",
             ExitCodes.MISMATCH_HELP
         },
         footerHeading = "%nExamples:%n",

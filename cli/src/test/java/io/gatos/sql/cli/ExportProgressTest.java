@@ -41,7 +41,7 @@ class ExportProgressTest {
                         "\rexporting events: 5000 rows"
                                 + "\rexporting events: 12000 rows"
                                 + "\rexporting jobs: 3 rows      "
-                                + "\rexporting jobs: 3 rows"
+                                + "\rexported 12003 rows   "
                                 + System.lineSeparator());
     }
 
