@@ -5,32 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.gatos.sql.testing.LedgerTestRepository;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-class ExportCommandTest {
-    @TempDir Path temp;
-    private LedgerTestRepository ledger;
+class ExportCommandTest extends OrdersLedgerTest {
     private Path out;
 
     @BeforeEach
-    void writeLedger() {
-        ledger = TestLedgers.orders(temp.resolve("ledger.git"));
+    void chooseOut() {
         out = temp.resolve("exports/ledger.sqlite");
-    }
-
-    @AfterEach
-    void closeLedger() {
-        ledger.close();
     }
 
     private Cli export(String... extra) {
@@ -40,7 +28,7 @@ class ExportCommandTest {
     private Cli exportAs(String format, String progress, String... extra) {
         return Cli.run(
                 List.of(
-                        "export", "--repo", ledger.path().toString(), "--format", format,
+                        "export", "--repo", repo(), "--format", format,
                         "--progress", progress, "--out", out.toString()),
                 extra);
     }

@@ -2,40 +2,28 @@ package io.gatos.sql.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatos.sql.testing.LedgerTestRepository;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-class MaterializeCommandTest {
+class MaterializeCommandTest extends OrdersLedgerTest {
     private static final String PER_NS = "SELECT ns, COUNT(*) AS n FROM events GROUP BY ns";
 
-    @TempDir Path temp;
-    private LedgerTestRepository ledger;
     private Path reports;
 
     @BeforeEach
-    void writeLedger() {
-        ledger = TestLedgers.orders(temp.resolve("ledger.git"));
+    void chooseOut() {
         reports = temp.resolve("reports.sqlite");
-    }
-
-    @AfterEach
-    void closeLedger() {
-        ledger.close();
     }
 
     private Cli query(String... extra) {
         return Cli.run(
                 List.of(
-                        "materialize", "--repo", ledger.path().toString(), "--query", PER_NS,
+                        "materialize", "--repo", repo(), "--query", PER_NS,
                         "--table", "events_per_ns", "--format", "sqlite", "--out",
                         reports.toString()),
                 extra);
@@ -111,7 +99,7 @@ class MaterializeCommandTest {
     void rejectsMissingOptionsWith2() {
         assertThat(Cli.run("materialize").err()).contains("give --query SQL");
         Cli cli =
-                Cli.run("materialize", "--repo", ledger.path().toString(), "--query", PER_NS,
+                Cli.run("materialize", "--repo", repo(), "--query", PER_NS,
                         "--format", "sqlite", "--out", reports.toString());
 
         assertThat(cli.exitCode()).isEqualTo(2);

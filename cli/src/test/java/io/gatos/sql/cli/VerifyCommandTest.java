@@ -2,37 +2,21 @@ package io.gatos.sql.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatos.sql.testing.LedgerTestRepository;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-class VerifyCommandTest {
-    @TempDir Path temp;
-    private LedgerTestRepository ledger;
+class VerifyCommandTest extends OrdersLedgerTest {
     private Path out;
 
     @BeforeEach
     void export() {
-        ledger = TestLedgers.orders(temp.resolve("ledger.git"));
         out = temp.resolve("ledger.sqlite");
         Cli cli =
                 Cli.run("export", "--repo", repo(), "--format", "sqlite", "--out", out.toString());
         assertThat(cli.exitCode()).as(cli.err()).isZero();
-    }
-
-    @AfterEach
-    void closeLedger() {
-        ledger.close();
-    }
-
-    private String repo() {
-        return ledger.path().toString();
     }
 
     @Test
