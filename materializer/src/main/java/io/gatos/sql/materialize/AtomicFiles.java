@@ -16,6 +16,11 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** Returns the file beside {@code file} whose name is the name of {@code file} plus {@code suffix}. */
+    public static Path sibling(Path file, String suffix) {
+        return file.resolveSibling(file.getFileName() + suffix);
+    }
+
     /** Creates an empty temporary file in the directory of {@code target}, named after it. */
     public static Path tempBeside(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
@@ -54,7 +59,7 @@ public final class AtomicFiles {
         }
         for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
             try {
-                Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+                Files.deleteIfExists(sibling(file, suffix));
             } catch (IOException ignored) {
                 // best effort: a leftover temporary file never replaces the output
             }

@@ -1,5 +1,6 @@
 package io.gatos.sql.materialize;
 
+import io.gatos.sql.materialize.sqlite.SqliteDdl;
 import static java.util.Objects.requireNonNull;
 
 import io.gatos.sql.calcite.GatosSchema;
@@ -13,12 +14,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.Calendar;
 import java.util.List;
 import java.util.Properties;
-import java.util.TimeZone;
-import java.util.stream.Collectors;
 import org.apache.calcite.jdbc.CalciteConnection;
 
 /**
@@ -53,11 +51,11 @@ final class LedgerSource implements AutoCloseable {
     /** Streams the rows of {@code columns} of {@code table} from {@code schema}, filtered, to {@code sink}. */
     long copy(String schema, TableDef table, List<String> columns, RowFilter filter, RowSink sink)
             throws SQLException {
-        String sql = "SELECT " + columns.stream().map(SqliteFile::quote).collect(Collectors.joining(", ")) + " FROM "
-                + SqliteFile.quote(schema) + "." + SqliteFile.quote(table.name())
+        String sql = "SELECT " + SqliteDdl.quoteAll(columns) + " FROM "
+                + SqliteDdl.quote(schema) + "." + SqliteDdl.quote(table.name())
                 + (filter == null ? "" : " WHERE " + filter.sql());
         List<ColumnDef> defs = columns.stream().map(c -> table.column(c).orElseThrow()).toList();
-        Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+        Calendar utc = SqlValues.utc();
         long n = 0;
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             if (filter != null) {
@@ -67,7 +65,7 @@ final class LedgerSource implements AutoCloseable {
                 while (rs.next()) {
                     Object[] row = new Object[defs.size()];
                     for (int i = 0; i < row.length; i++) {
-                        row[i] = value(rs, i + 1, defs.get(i), utc);
+                        row[i] = SqlValues.read(rs, i + 1, defs.get(i).type().jdbcType(), utc);
                     }
                     sink.accept(row);
                     n++;
@@ -77,19 +75,6 @@ final class LedgerSource implements AutoCloseable {
         return n;
     }
 
-    /** Converts one result value to what SQLite stores for its catalog type. */
-    static Object value(ResultSet rs, int i, ColumnDef column, Calendar utc) throws SQLException {
-        Object out = switch (column.type()) {
-            case VARCHAR, JSON -> rs.getString(i);
-            case INTEGER, BIGINT -> rs.getLong(i);
-            case BOOLEAN -> rs.getBoolean(i) ? 1L : 0L;
-            case TIMESTAMP -> {
-                Timestamp ts = rs.getTimestamp(i, utc);
-                yield ts == null ? null : ts.getTime();
-            }
-        };
-        return rs.wasNull() ? null : out;
-    }
 
     /** Returns the distinct {@code Fold-Root} trailers of the state heads, nulls left out. */
     List<String> distinctFoldRoots() throws SQLException {
@@ -111,7 +96,7 @@ final class LedgerSource implements AutoCloseable {
 
     /** Counts the rows of {@code table} in the whole snapshot that {@code filter} admits. */
     long count(TableDef table, RowFilter filter) throws SQLException {
-        String sql = "SELECT COUNT(*) FROM " + SqliteFile.quote(SNAP) + "." + SqliteFile.quote(table.name())
+        String sql = "SELECT COUNT(*) FROM " + SqliteDdl.quote(SNAP) + "." + SqliteDdl.quote(table.name())
                 + (filter == null ? "" : " WHERE " + filter.sql());
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             if (filter != null) {

@@ -67,9 +67,10 @@ public record Manifest(
     @JsonPropertyOrder({"columns", "filter", "rows", "digest"})
     public record TableEntry(@JsonProperty("columns") List<String> columns, @JsonProperty("filter") JsonNode filter,
             @JsonProperty("rows") long rows, @JsonProperty("digest") String digest) {
-        /** Copies the column list. */
+        /** Copies the column list; a JSON {@code null} filter (as read back from a file) becomes null. */
         public TableEntry {
             columns = List.copyOf(columns);
+            filter = filter == null || filter.isNull() ? null : filter;
         }
     }
 

@@ -90,8 +90,6 @@ final class ManifestBuilder {
             ps.setString(12, m.run().mode());
             ps.setLong(13, m.ledgerTime());
             ps.executeUpdate();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("cannot render the run record", e);
         }
     }
 }

@@ -24,7 +24,7 @@ public final class ManifestFile {
 
     /** Returns the manifest path of export {@code out}: {@code <out>.manifest.json}. */
     public static Path pathOf(Path out) {
-        return out.resolveSibling(out.getFileName() + ".manifest.json");
+        return AtomicFiles.sibling(out, ".manifest.json");
     }
 
     /** Reads the manifest at {@code path}, or returns null when there is none. */

@@ -31,7 +31,7 @@ public final class OutputLock implements AutoCloseable {
      * @throws MaterializeException {@code LOCKED} when another run holds it
      */
     public static OutputLock acquire(Path out) {
-        Path path = out.resolveSibling(out.getFileName() + ".lock");
+        Path path = AtomicFiles.sibling(out, ".lock");
         FileChannel channel = null;
         try {
             Files.createDirectories(path.toAbsolutePath().getParent());

@@ -1,9 +1,9 @@
 package io.gatos.sql.materialize;
 
+import io.gatos.sql.materialize.sqlite.SqliteDdl;
 import io.gatos.sql.catalog.Catalog;
 import io.gatos.sql.jdbc.GatosDriver;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
 import java.util.Properties;
-import java.util.TimeZone;
 
 /**
  * Runs {@code gatos materialize --query}: writes any SQL result into a typed table of an SQLite
@@ -89,48 +88,38 @@ public final class QueryMaterializer {
 
     private static List<String> create(Connection db, String table, ResultSetMetaData md) throws SQLException {
         List<String> types = new ArrayList<>();
-        StringBuilder ddl = new StringBuilder("CREATE TABLE " + SqliteFile.quote(table) + " (");
+        StringBuilder ddl = new StringBuilder("CREATE TABLE " + SqliteDdl.quote(table) + " (");
         for (int i = 1; i <= md.getColumnCount(); i++) {
             String name = md.getColumnLabel(i);
-            String type = sqliteType(md.getColumnType(i));
+            String type = SqlValues.sqliteType(md.getColumnType(i));
             types.add(type);
-            ddl.append(i > 1 ? ", " : "").append(SqliteFile.quote(name)).append(' ').append(type);
+            ddl.append(i > 1 ? ", " : "").append(SqliteDdl.quote(name)).append(' ').append(type);
             if (md.isNullable(i) == ResultSetMetaData.columnNoNulls) {
                 ddl.append(" NOT NULL");
             }
             if (md.getColumnType(i) == Types.BOOLEAN) {
-                ddl.append(" CHECK (").append(SqliteFile.quote(name)).append(" IN (0, 1))");
+                ddl.append(" CHECK (").append(SqliteDdl.quote(name)).append(" IN (0, 1))");
             }
         }
         try (Statement s = db.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS " + SqliteFile.quote(table));
+            s.execute("DROP TABLE IF EXISTS " + SqliteDdl.quote(table));
             s.execute(ddl.append(')').toString());
         }
         return types;
     }
 
-    /** Maps a JDBC type to the SQLite column type the result is stored as. */
-    static String sqliteType(int jdbcType) {
-        return switch (jdbcType) {
-            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.BOOLEAN, Types.TIMESTAMP,
-                    Types.TIMESTAMP_WITH_TIMEZONE -> "INTEGER";
-            case Types.FLOAT, Types.REAL, Types.DOUBLE -> "REAL";
-            case Types.DECIMAL, Types.NUMERIC -> "NUMERIC";
-            default -> "TEXT";
-        };
-    }
 
     private static long copy(ResultSet rs, Connection db, QueryJob job, List<String> types) throws SQLException {
         int n = types.size();
         String marks = String.join(", ", java.util.Collections.nCopies(n, "?"));
-        Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+        Calendar utc = SqlValues.utc();
         ResultSetMetaData md = rs.getMetaData();
         long rows = 0;
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO " + SqliteFile.quote(job.table())
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO " + SqliteDdl.quote(job.table())
                 + " VALUES (" + marks + ")")) {
             while (rs.next()) {
                 for (int i = 1; i <= n; i++) {
-                    insert.setObject(i, value(rs, i, md.getColumnType(i), utc));
+                    insert.setObject(i, SqlValues.read(rs, i, md.getColumnType(i), utc));
                 }
                 insert.addBatch();
                 if (++rows % job.batchSize() == 0) {
@@ -144,21 +133,4 @@ public final class QueryMaterializer {
         return rows;
     }
 
-    private static Object value(ResultSet rs, int i, int jdbcType, Calendar utc) throws SQLException {
-        Object out = switch (jdbcType) {
-            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> rs.getLong(i);
-            case Types.BOOLEAN -> rs.getBoolean(i) ? 1L : 0L;
-            case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> {
-                java.sql.Timestamp ts = rs.getTimestamp(i, utc);
-                yield ts == null ? null : ts.getTime();
-            }
-            case Types.FLOAT, Types.REAL, Types.DOUBLE -> rs.getDouble(i);
-            case Types.DECIMAL, Types.NUMERIC -> {
-                BigDecimal d = rs.getBigDecimal(i);
-                yield d == null ? null : d.toPlainString();
-            }
-            default -> rs.getString(i);
-        };
-        return rs.wasNull() ? null : out;
-    }
 }

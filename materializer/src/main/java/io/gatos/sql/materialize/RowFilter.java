@@ -1,5 +1,6 @@
 package io.gatos.sql.materialize;
 
+import io.gatos.sql.materialize.sqlite.SqliteDdl;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,7 +61,7 @@ public record RowFilter(JsonNode json, Map<String, List<JsonNode>> terms) {
 
     /** Returns the SQL condition, with one {@code ?} per value, columns in name order. */
     public String sql() {
-        return terms.entrySet().stream().map(e -> SqliteFile.quote(e.getKey())
+        return terms.entrySet().stream().map(e -> SqliteDdl.quote(e.getKey())
                 + (e.getValue().size() == 1 ? " = ?" : " IN (" + e.getValue().stream().map(v -> "?")
                         .collect(Collectors.joining(", ")) + ")"))
                 .collect(Collectors.joining(" AND "));

@@ -1,5 +1,6 @@
 package io.gatos.sql.materialize;
 
+import io.gatos.sql.materialize.sqlite.SqliteDdl;
 import static java.util.Objects.requireNonNull;
 
 import java.sql.Connection;
@@ -33,21 +34,21 @@ final class RowUpserter implements AutoCloseable {
     }
 
     static String sql(String table, List<String> columns, List<String> key, List<String> audit) {
-        String q = SqliteFile.quote(table);
-        String names = columns.stream().map(SqliteFile::quote).collect(Collectors.joining(", "));
+        String q = SqliteDdl.quote(table);
+        String names = SqliteDdl.quoteAll(columns);
         String marks = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
         List<String> values = columns.stream().filter(c -> !key.contains(c)).toList();
-        String created = SqliteFile.quote(audit.get(0));
-        String updated = SqliteFile.quote(audit.get(1));
+        String created = SqliteDdl.quote(audit.get(0));
+        String updated = SqliteDdl.quote(audit.get(1));
         String head = "INSERT INTO " + q + " (" + names + ", " + created + ", " + updated + ") VALUES (" + marks
-                + ", ?, ?) ON CONFLICT (" + key.stream().map(SqliteFile::quote).collect(Collectors.joining(", "))
+                + ", ?, ?) ON CONFLICT (" + SqliteDdl.quoteAll(key)
                 + ") DO ";
         if (values.isEmpty()) {
             return head + "NOTHING";
         }
-        return head + "UPDATE SET " + values.stream().map(c -> SqliteFile.quote(c) + " = excluded." + SqliteFile.quote(c))
+        return head + "UPDATE SET " + values.stream().map(c -> SqliteDdl.quote(c) + " = excluded." + SqliteDdl.quote(c))
                 .collect(Collectors.joining(", ")) + ", " + updated + " = excluded." + updated + " WHERE "
-                + values.stream().map(c -> q + "." + SqliteFile.quote(c) + " IS NOT excluded." + SqliteFile.quote(c))
+                + values.stream().map(c -> q + "." + SqliteDdl.quote(c) + " IS NOT excluded." + SqliteDdl.quote(c))
                         .collect(Collectors.joining(" OR "));
     }
 

@@ -82,9 +82,4 @@ public final class SqliteFile {
         }
         return out;
     }
-
-    /** Quotes {@code identifier} for SQLite. */
-    public static String quote(String identifier) {
-        return io.gatos.sql.materialize.sqlite.SqliteDdl.quote(identifier);
-    }
 }

@@ -1,5 +1,6 @@
 package io.gatos.sql.materialize;
 
+import io.gatos.sql.materialize.sqlite.SqliteDdl;
 import io.gatos.sql.ledger.Blake3;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Computes the row count and the BLAKE3 digest of one SQLite table, reading every row in primary
@@ -25,9 +25,8 @@ public final class TableDigest {
 
     /** Digests {@code columns} of {@code table}, ordered by {@code key}. */
     public static Result of(Connection c, String table, List<String> columns, List<String> key) throws SQLException {
-        String sql = "SELECT " + columns.stream().map(SqliteFile::quote).collect(Collectors.joining(", ")) + " FROM "
-                + SqliteFile.quote(table) + " ORDER BY " + key.stream().map(SqliteFile::quote)
-                        .collect(Collectors.joining(", "));
+        String sql = "SELECT " + SqliteDdl.quoteAll(columns) + " FROM "
+                + SqliteDdl.quote(table) + " ORDER BY " + SqliteDdl.quoteAll(key);
         Blake3 hasher = Blake3.newHasher();
         long rows = 0;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {

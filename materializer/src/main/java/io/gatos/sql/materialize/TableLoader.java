@@ -94,10 +94,10 @@ final class TableLoader {
     }
 
     private void dropUnseen(String table, List<String> key, Set<List<Object>> seen) throws SQLException {
-        String cols = key.stream().map(SqliteFile::quote).collect(Collectors.joining(", "));
+        String cols = SqliteDdl.quoteAll(key);
         List<List<Object>> gone = new ArrayList<>();
         try (Statement s = db.createStatement();
-                ResultSet rs = s.executeQuery("SELECT " + cols + " FROM " + SqliteFile.quote(table))) {
+                ResultSet rs = s.executeQuery("SELECT " + cols + " FROM " + SqliteDdl.quote(table))) {
             while (rs.next()) {
                 List<Object> k = new ArrayList<>();
                 for (int i = 1; i <= key.size(); i++) {
@@ -108,8 +108,8 @@ final class TableLoader {
                 }
             }
         }
-        String where = key.stream().map(c -> SqliteFile.quote(c) + " = ?").collect(Collectors.joining(" AND "));
-        try (PreparedStatement delete = db.prepareStatement("DELETE FROM " + SqliteFile.quote(table) + " WHERE " + where)) {
+        String where = key.stream().map(c -> SqliteDdl.quote(c) + " = ?").collect(Collectors.joining(" AND "));
+        try (PreparedStatement delete = db.prepareStatement("DELETE FROM " + SqliteDdl.quote(table) + " WHERE " + where)) {
             for (List<Object> k : gone) {
                 for (int i = 0; i < k.size(); i++) {
                     delete.setObject(i + 1, k.get(i));

@@ -110,7 +110,7 @@ public final class Verifier {
             for (var entry : manifest.tables().entrySet()) {
                 String table = entry.getKey();
                 var def = io.gatos.sql.catalog.Catalog.get().require(table);
-                RowFilter filter = entry.getValue().filter() == null || entry.getValue().filter().isNull() ? null
+                RowFilter filter = entry.getValue().filter() == null ? null
                         : RowFilter.parse(def, entry.getValue().filter());
                 long live = source.count(def, filter);
                 if (live != entry.getValue().rows()) {

@@ -138,6 +138,11 @@ public final class SqliteDdl {
         return SqliteTypes.quote(requireNonNull(identifier, "identifier"));
     }
 
+    /** Returns {@code identifiers} quoted for SQLite and joined by commas. */
+    public static String quoteAll(List<String> identifiers) {
+        return SqliteTypes.quoteAll(identifiers);
+    }
+
     private static String free(TableDef def, String base) {
         String name = base;
         while (def.column(name).isPresent()) {
