@@ -1,6 +1,5 @@
 package io.gatos.sql.materialize;
 
-import io.gatos.sql.materialize.sqlite.TableSelection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,8 +20,9 @@ final class Compatibility {
 
     /**
      * Returns the manifest of the existing export at {@code options.out()} that this run continues, or
-     * null when there is no export yet (or it was written by another extractor version, which calls
-     * for a rebuild).
+     * null when there is no export yet, {@code --full} asks for a rebuild, or it was written by another
+     * extractor version (which calls for a rebuild). A file this exporter did not write is refused
+     * in every case, {@code --full} included.
      */
     static Manifest previous(ExportOptions options, ExportPlan plan) {
         Path out = options.out();
@@ -38,14 +38,14 @@ final class Compatibility {
         if (!"sqlite".equals(manifest.format())) {
             throw incompatible(out + " is a " + manifest.format() + " export; choose another --out");
         }
-        if (!Exporter.EXTRACTOR_VERSION.equals(manifest.extractorVersion())) {
+        if (options.full() || !Exporter.EXTRACTOR_VERSION.equals(manifest.extractorVersion())) {
             return null;
         }
-        Map<String, Manifest.TableEntry> wanted = shape(plan);
         Map<String, String> had = new TreeMap<>();
-        manifest.tables().forEach((t, e) -> had.put(t, e.columns() + " " + e.filter()));
+        manifest.tables().forEach((t, e) -> had.put(t, e.columns() + " " + filterText(e.filter())));
         Map<String, String> now = new TreeMap<>();
-        wanted.forEach((t, e) -> now.put(t, e.columns() + " " + e.filter()));
+        plan.tables().forEach(t -> now.put(t.def().name(), t.columns() + " "
+                + filterText(plan.filterJson(t.def().name()))));
         if (!had.equals(now)) {
             throw incompatible(out + " was exported with other tables, columns or filters (" + had.keySet()
                     + "); run with --full to rebuild it with the new options, or choose another --out");
@@ -54,13 +54,8 @@ final class Compatibility {
         return manifest;
     }
 
-    private static Map<String, Manifest.TableEntry> shape(ExportPlan plan) {
-        Map<String, Manifest.TableEntry> out = new TreeMap<>();
-        for (TableSelection t : plan.tables()) {
-            out.put(t.def().name(), new Manifest.TableEntry(t.columns(), plan.filterJson(t.def().name()), 0,
-                    "blake3:" + "0".repeat(64)));
-        }
-        return out;
+    private static String filterText(com.fasterxml.jackson.databind.JsonNode filter) {
+        return filter == null ? "" : filter.toString();
     }
 
     private static void checkFile(Path out, Manifest manifest) {

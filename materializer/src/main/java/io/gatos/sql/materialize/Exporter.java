@@ -34,7 +34,7 @@ public final class Exporter {
         long start = System.nanoTime();
         ExportPlan plan = ExportPlan.of(options);
         try (OutputLock lock = OutputLock.acquire(options.out()); LedgerRepository repository = open(options)) {
-            Manifest previous = options.full() ? null : Compatibility.previous(options, plan);
+            Manifest previous = Compatibility.previous(options, plan);
             LedgerState state = LedgerState.read(repository, options.until(), previous);
             Map<String, Base> prior = previous == null ? Map.of() : base(previous);
             Frontier frontier = Frontier.measure(state.snapshot(), prior);

@@ -138,6 +138,8 @@ class ExporterTest {
             Files.writeString(out, "not mine");
             assertThatThrownBy(() -> Exporter.run(ExportOptions.of(repo.path(), out)))
                     .hasMessageContaining("has no manifest");
+            ExportOptions full = new ExportOptions(repo.path(), out, null, null, null, null, null, 100, true, null);
+            assertThatThrownBy(() -> Exporter.run(full)).hasMessageContaining("has no manifest");
             assertThat(Files.readString(out)).isEqualTo("not mine");
         }
     }
