@@ -1,5 +1,9 @@
 package io.gatos.sql.cli;
 
+import io.gatos.sql.materialize.ExportOptions;
+import io.gatos.sql.materialize.Exporter;
+import io.gatos.sql.materialize.Verifier;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,7 +23,8 @@ import java.util.stream.Stream;
 @Command(
         name = "demo",
         description = {
-            "Generates a sample ledger and runs a tour of SQL queries over it.",
+            "Generates a sample ledger, runs a tour of SQL queries over it, then exports it to"
+                + " SQLite beside it (demo-ledger.sqlite for demo-ledger.git) and verifies the export.",
             "Prints each query and its result as a table. A previous demo ledger at --out (a bare"
                 + " Git repository with refs/gatos/ refs) is replaced; any other non-empty --out is"
                 + " refused."
@@ -31,6 +36,7 @@ public final class DemoCommand extends GatosSubcommand {
     private static final String NEXT_QUERY =
             "SELECT kind, COUNT(*) AS n FROM events GROUP BY kind ORDER BY n DESC";
     private static final String NEXT_JSON = "SELECT * FROM jobs LIMIT 3";
+    private static final String NEXT_EXPORT = "SELECT * FROM job_durations LIMIT 5";
     private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:@%+=-]+");
 
     @Option(
@@ -62,12 +68,35 @@ public final class DemoCommand extends GatosSubcommand {
         try (Connection connection = Ledgers.connect(target)) {
             failed = tour(connection);
         }
+        Path export = exportPath(target);
+        boolean verified = exportAndVerify(target, export);
         String repo = shellWord(ledger.toString());
         out().println("Continue with your own queries:");
         out().println("  ./gatos sql --repo " + repo + " \"" + NEXT_QUERY + "\"");
         out().println("  ./gatos sql --repo " + repo + " --format json \"" + NEXT_JSON + "\"");
         out().println("  ./gatos shell --repo " + repo);
-        return failed == 0 ? ExitCodes.OK : ExitCodes.INTERNAL;
+        out().println("  sqlite3 " + shellWord(exportPath(ledger).toString()) + " \"" + NEXT_EXPORT + "\"");
+        return failed == 0 && verified ? ExitCodes.OK : ExitCodes.INTERNAL;
+    }
+
+    /** Returns the demo's SQLite export beside {@code ledger}: its name without {@code .git}, plus {@code .sqlite}. */
+    static Path exportPath(Path ledger) {
+        String name = ledger.getFileName().toString();
+        return ledger.resolveSibling((name.endsWith(".git") ? name.substring(0, name.length() - 4) : name)
+                + ".sqlite");
+    }
+
+    /** Exports the demo ledger to SQLite (rebuilt every time) and verifies it; returns whether it matched. */
+    private boolean exportAndVerify(Path ledger, Path export) {
+        out().println("-- Export every table to SQLite, then verify the file against the ledger");
+        out().println("./gatos export --repo " + shellWord(this.ledger.toString()) + " --format sqlite --out "
+                + shellWord(exportPath(this.ledger).toString()) + " --full");
+        ExportOptions options = new ExportOptions(ledger, export, null, null, null, null, null,
+                ExportOptions.DEFAULT_BATCH, true, null);
+        out().println(Exporter.run(options).summary());
+        boolean verified = VerifyCommand.print(Verifier.verify(ledger, export), out());
+        out().println();
+        return verified;
     }
 
     /** Runs every demo query, printing each with its result; returns how many failed. */

@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 
@@ -41,25 +42,30 @@ public final class VerifyCommand extends GatosSubcommand {
     @Override
     int run() throws UserException {
         Verifier.Report report = Verifier.verify(Ledgers.existingDirectory(repo.path), export);
+        return print(report, out()) ? ExitCodes.OK : ExitCodes.MISMATCH;
+    }
+
+    /** Prints one line per check of {@code report}, then the verdict; returns whether it matched. */
+    static boolean print(Verifier.Report report, PrintWriter out) {
         int width =
                 report.checks().stream().mapToInt(check -> check.part().length()).max().orElse(1);
         for (Verifier.Check check : report.checks()) {
-            out().printf(
+            out.printf(
                     "%-4s %-" + width + "s  %s%n",
                     check.ok() ? "ok" : "FAIL",
                     check.part(),
                     check.detail());
         }
         if (report.ok()) {
-            out().println("verified: match");
-            return ExitCodes.OK;
+            out.println("verified: match");
+            return true;
         }
-        out().println(
+        out.println(
                 "verified: MISMATCH ("
                         + report.failures().stream()
                                 .map(Verifier.Check::part)
                                 .collect(Collectors.joining(", "))
                         + ")");
-        return ExitCodes.MISMATCH;
+        return false;
     }
 }

@@ -30,7 +30,11 @@ class DemoCommandIT {
             assertThat(FOOTER.matcher(cli.out()).results().count()).isEqualTo(DemoQuery.ALL.size());
             assertThat(cli.out())
                     .contains("./gatos sql --repo " + out + " \"SELECT")
-                    .contains("./gatos shell --repo " + out);
+                    .contains("./gatos shell --repo " + out)
+                    .contains("export " + temp.resolve("demo-ledger.sqlite") + ": full, ")
+                    .contains("verified: match")
+                    .contains("sqlite3 " + temp.resolve("demo-ledger.sqlite"));
+            assertThat(temp.resolve("demo-ledger.sqlite.manifest.json")).exists();
         }
     }
 }
