@@ -103,8 +103,8 @@ abstract class LedgerTable<T> extends AbstractTable implements ProjectableFilter
         for (int c : columns) {
             projected.set(c);
         }
-        return new RowEnumerable<>(() -> rows(snapshot, constraints, projected), this::toRow, columns,
-                CancelFlag.of(root));
+        return new RowEnumerable<>(definition().name(), () -> rows(snapshot, constraints, projected), this::toRow,
+                columns, StatementGuard.of(root));
     }
 
     private Object[] toRow(T record, int[] columns) {

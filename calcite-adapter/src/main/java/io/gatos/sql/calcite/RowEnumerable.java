@@ -11,20 +11,23 @@ import org.apache.calcite.linq4j.Enumerator;
 
 /**
  * Adapts a lazily opened record stream to a Calcite enumerable of rows; each enumerator opens its
- * own stream and closes it on {@link Enumerator#close()}. Stops with an error when the statement is
- * cancelled.
+ * own stream and closes it on {@link Enumerator#close()}. Stops with a {@link QueryStoppedException}
+ * when the statement is cancelled or runs past its query timeout.
  */
 final class RowEnumerable<T> extends AbstractEnumerable<Object[]> {
     private final Supplier<Stream<T>> source;
     private final BiFunction<T, int[], Object[]> toRow;
     private final int[] columns;
-    private final CancelFlag cancel;
+    private final StatementGuard guard;
+    private final String table;
 
-    RowEnumerable(Supplier<Stream<T>> source, BiFunction<T, int[], Object[]> toRow, int[] columns, CancelFlag cancel) {
+    RowEnumerable(String table, Supplier<Stream<T>> source, BiFunction<T, int[], Object[]> toRow, int[] columns,
+            StatementGuard guard) {
+        this.table = requireNonNull(table, "table");
         this.source = requireNonNull(source, "source");
         this.toRow = requireNonNull(toRow, "toRow");
         this.columns = columns.clone();
-        this.cancel = requireNonNull(cancel, "cancel");
+        this.guard = requireNonNull(guard, "guard");
     }
 
     @Override
@@ -41,9 +44,7 @@ final class RowEnumerable<T> extends AbstractEnumerable<Object[]> {
 
             @Override
             public boolean moveNext() {
-                if (cancel.cancelled()) {
-                    throw new IllegalStateException("statement cancelled");
-                }
+                guard.check(table);
                 if (!it.hasNext()) {
                     return false;
                 }

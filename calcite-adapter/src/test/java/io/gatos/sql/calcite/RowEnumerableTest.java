@@ -42,8 +42,8 @@ class RowEnumerableTest {
     @Test
     void eachEnumeratorOpensItsOwnStreamWhenCreatedAndClosesItOnClose() {
         int[] columns = {2, 0};
-        RowEnumerable<String> rows = new RowEnumerable<>(source(3), RowEnumerableTest::toRow, columns,
-                CancelFlag.of(context(null)));
+        RowEnumerable<String> rows = new RowEnumerable<>("events", source(3), RowEnumerableTest::toRow, columns,
+                StatementGuard.of(context(null)));
         columns[0] = 99;
         assertThat(opened).as("building the enumerable opens nothing").hasValue(0);
 
@@ -72,29 +72,38 @@ class RowEnumerableTest {
     @Test
     void aSetCancelFlagStopsMoveNextWithAnError() {
         AtomicBoolean cancel = new AtomicBoolean();
-        RowEnumerable<String> rows = new RowEnumerable<>(source(5), RowEnumerableTest::toRow, new int[] {0},
-                CancelFlag.of(context(cancel)));
+        RowEnumerable<String> rows = new RowEnumerable<>("events", source(5), RowEnumerableTest::toRow, new int[] {0},
+                StatementGuard.of(context(cancel)));
         try (Enumerator<Object[]> e = rows.enumerator()) {
             assertThat(e.moveNext()).isTrue();
             cancel.set(true);
-            assertThatThrownBy(e::moveNext).isInstanceOf(IllegalStateException.class)
-                    .hasMessage("statement cancelled");
+            assertThatThrownBy(e::moveNext).isInstanceOf(QueryStoppedException.class)
+                    .hasMessage("statement cancelled while scanning events");
             assertThat(pulled).hasValue(1);
         }
         assertThat(closed).hasValue(1);
     }
 
     @Test
-    void withoutACancelFlagInTheContextItNeverCancels() {
-        assertThat(CancelFlag.of(null).cancelled()).isFalse();
-        assertThat(CancelFlag.of(context("not a flag")).cancelled()).isFalse();
-        assertThat(CancelFlag.of(context(new AtomicBoolean(true))).cancelled()).isTrue();
+    void aScanPastItsTimeoutStopsWithATimeoutNamingTheTable() {
+        long[] now = {1_000};
+        StatementGuard guard = new StatementGuard(new AtomicBoolean(), 500, 1_000, () -> now[0]);
+        RowEnumerable<String> rows = new RowEnumerable<>("shiplog", source(5), RowEnumerableTest::toRow,
+                new int[] {0}, guard);
+        try (Enumerator<Object[]> e = rows.enumerator()) {
+            assertThat(e.moveNext()).isTrue();
+            now[0] = 1_501;
+            assertThatThrownBy(e::moveNext).isInstanceOf(QueryStoppedException.class)
+                    .hasMessageStartingWith("statement timeout of 0.5 s exceeded while scanning shiplog")
+                    .satisfies(t -> assertThat(((QueryStoppedException) t).reason())
+                            .isEqualTo(QueryStoppedException.Reason.TIMED_OUT));
+        }
     }
 
     @Test
     void resetIsRefused() {
-        RowEnumerable<String> rows = new RowEnumerable<>(source(2), RowEnumerableTest::toRow, new int[] {0},
-                new CancelFlag(new AtomicBoolean()));
+        RowEnumerable<String> rows = new RowEnumerable<>("events", source(2), RowEnumerableTest::toRow, new int[] {0},
+                StatementGuard.none());
         try (Enumerator<Object[]> e = rows.enumerator()) {
             assertThat(e.moveNext()).isTrue();
             assertThatThrownBy(e::reset).isInstanceOf(UnsupportedOperationException.class)

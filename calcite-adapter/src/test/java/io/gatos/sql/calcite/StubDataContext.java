@@ -1,20 +1,25 @@
 package io.gatos.sql.calcite;
 
+import java.util.Map;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.linq4j.QueryProvider;
 import org.apache.calcite.schema.SchemaPlus;
 
-/** Stands in for a statement execution in tests: no schema, no types, an optional cancel flag. */
+/** Stands in for a statement execution in tests: no schema, no types, optional variables. */
 final class StubDataContext implements DataContext {
-    private final Object cancelFlag;
+    private final Map<String, Object> variables;
 
     StubDataContext(Object cancelFlag) {
-        this.cancelFlag = cancelFlag;
+        this(cancelFlag == null ? Map.of() : Map.of(DataContext.Variable.CANCEL_FLAG.camelName, cancelFlag));
+    }
+
+    StubDataContext(Map<String, Object> variables) {
+        this.variables = Map.copyOf(variables);
     }
 
     StubDataContext() {
-        this(null);
+        this(Map.of());
     }
 
     @Override
@@ -34,6 +39,6 @@ final class StubDataContext implements DataContext {
 
     @Override
     public Object get(String name) {
-        return DataContext.Variable.CANCEL_FLAG.camelName.equals(name) ? cancelFlag : null;
+        return variables.get(name);
     }
 }

@@ -1,0 +1,66 @@
+package io.gatos.sql.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gatos.sql.calcite.QueryStoppedException;
+import io.gatos.sql.testing.LedgerTestRepository;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Proves that Statement.setQueryTimeout stops a long query inside its scans, through the embedded driver. */
+class QueryTimeoutTest {
+    /**
+     * A theta self-join: Calcite re-opens the inner scan for every outer row, so the scans run long
+     * (about 4 s on 250 events on a 2-core machine, against a timeout of 1 s).
+     */
+    static final String SLOW = "SELECT COUNT(*) FROM events a JOIN events b ON a.ts < b.ts AND b.payload LIKE '%x%'";
+
+    @TempDir
+    static Path dir;
+    static LedgerTestRepository ledger;
+
+    @BeforeAll
+    static void build() {
+        ledger = LedgerTestRepository.create(dir.resolve("ledger.git"));
+        for (int i = 0; i < 250; i++) {
+            ledger.event("orders", "alice", "order.created", "{\"n\":" + i + "}");
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        ledger.close();
+    }
+
+    @Test
+    void aQueryPastItsTimeoutFailsNamingTheTimeout() throws SQLException {
+        try (Connection conn = DriverManager.getConnection(ledger.jdbcUrl());
+                Statement st = conn.createStatement()) {
+            st.setQueryTimeout(1);
+            assertThatThrownBy(() -> st.executeQuery(SLOW).next())
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("statement timeout of 1 s exceeded while scanning events")
+                    .satisfies(e -> assertThat(QueryStoppedException.find(e)).isNotNull());
+        }
+    }
+
+    @Test
+    void withoutATimeoutTheSameConnectionAnswers() throws SQLException {
+        try (Connection conn = DriverManager.getConnection(ledger.jdbcUrl());
+                Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM events")) {
+            st.setQueryTimeout(1);
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).isEqualTo(250);
+        }
+    }
+}
