@@ -1,0 +1,113 @@
+package io.gatos.sql.server;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.handler.HandlerWrapper;
+
+/**
+ * Stands in front of the Avatica handler: answers {@code GET /health} for load balancers (without
+ * credentials), answers 401 to requests without valid Basic credentials when authentication is on,
+ * and counts the requests in flight so a stop can wait for them. Thread-safe.
+ */
+final class Gateway extends HandlerWrapper {
+    /** The path of the health endpoint. */
+    static final String HEALTH = "/health";
+
+    private final Function<String, Optional<String>> authenticator;
+    private final HealthProbe health;
+    private final Object lock = new Object();
+    private int inFlight;
+    private volatile boolean stopping;
+
+    /**
+     * Creates the gateway.
+     *
+     * @param authenticator maps an Authorization header (null when absent) to the user it proves, or
+     *     null when anyone may connect
+     * @param health answers the health endpoint
+     */
+    Gateway(Function<String, Optional<String>> authenticator, HealthProbe health) {
+        this.authenticator = authenticator;
+        this.health = requireNonNull(health, "health");
+    }
+
+    @Override
+    public void handle(String target, Request base, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, javax.servlet.ServletException {
+        if (HEALTH.equals(target)) {
+            HealthProbe.Status status = stopping ? HealthProbe.Status.stopping() : health.probe();
+            write(response, status.ok() ? 200 : 503, "application/json", status.json());
+            base.setHandled(true);
+            return;
+        }
+        if (authenticator != null && authenticator.apply(request.getHeader("Authorization")).isEmpty()) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"gatos\", charset=\"UTF-8\"");
+            write(response, 401, "text/plain", "authentication required: connect with authentication=BASIC;"
+                    + "avatica_user=NAME;avatica_password=SECRET, a user of gatos serve --users\n");
+            base.setHandled(true);
+            return;
+        }
+        enter();
+        try {
+            super.handle(target, base, request, response);
+        } finally {
+            leave();
+        }
+    }
+
+    /** Marks the server as stopping: the health endpoint answers 503 from now on. */
+    void beginStop() {
+        stopping = true;
+    }
+
+    /** Waits up to {@code timeout} for the requests in flight to finish; returns whether none is left. */
+    boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (inFlight > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                lock.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        }
+    }
+
+    /** Returns the number of requests in flight. */
+    int inFlight() {
+        synchronized (lock) {
+            return inFlight;
+        }
+    }
+
+    private void enter() {
+        synchronized (lock) {
+            inFlight++;
+        }
+    }
+
+    private void leave() {
+        synchronized (lock) {
+            inFlight--;
+            lock.notifyAll();
+        }
+    }
+
+    private static void write(HttpServletResponse response, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(UTF_8);
+        response.setStatus(status);
+        response.setContentType(type + ";charset=utf-8");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+}

@@ -1,0 +1,225 @@
+package io.gatos.sql.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.gatos.sql.ledger.LedgerException;
+import io.gatos.sql.ledger.LedgerRepository;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.apache.calcite.avatica.remote.LocalService;
+import org.apache.calcite.avatica.remote.Service.RpcMetadataResponse;
+import org.apache.calcite.avatica.server.AvaticaHandler;
+import org.apache.calcite.avatica.server.AvaticaJsonHandler;
+import org.apache.calcite.avatica.server.AvaticaProtobufHandler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * Runs {@code gatos serve}: an Avatica HTTP(S) server over one repository, each client connection
+ * an embedded {@code jdbc:gatos:} connection whose statements read the live refs. Must be closed
+ * ({@link #close()} stops gracefully); holds one repository open for health probes plus one per
+ * client connection.
+ */
+public final class GatosServer implements AutoCloseable {
+    private final ServerConfig config;
+    private final LedgerRepository repository;
+    private final GatosMeta meta;
+    private final Gateway gateway;
+    private final Server jetty;
+    private final ServerConnector connector;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private GatosServer(ServerConfig config, LedgerRepository repository, Function<String, Optional<String>> auth)
+            throws SQLException {
+        this.config = config;
+        this.repository = repository;
+        this.meta = new GatosMeta(config);
+        LocalService service = new LocalService(meta);
+        AvaticaHandler avatica = config.serialization() == ServerConfig.Serialization.PROTOBUF
+                ? new AvaticaProtobufHandler(service) : new AvaticaJsonHandler(service);
+        this.gateway = new Gateway(auth, new HealthProbe(repository));
+        gateway.setHandler(avatica);
+        QueuedThreadPool pool = new QueuedThreadPool(config.threads(), 4);
+        pool.setName("gatos-serve");
+        this.jetty = new Server(pool);
+        this.connector = config.tls() == null ? new ServerConnector(jetty) : new ServerConnector(jetty,
+                new SslConnectionFactory(ssl(config.tls()), "http/1.1"),
+                new HttpConnectionFactory(new HttpConfiguration()));
+        connector.setHost(config.bind());
+        connector.setPort(config.port());
+        jetty.addConnector(connector);
+        jetty.setHandler(gateway);
+        jetty.setStopTimeout(config.shutdownGrace().toMillis());
+    }
+
+    /**
+     * Starts a server for {@code config}; returns once it accepts connections.
+     *
+     * @throws ServerException naming the repository, users file, keystore or address at fault
+     */
+    public static GatosServer start(ServerConfig config) {
+        requireNonNull(config, "config");
+        Function<String, Optional<String>> auth = Authentication.of(config.auth());
+        if (config.tls() != null) {
+            checkKeystore(config.tls());
+        }
+        LedgerRepository repository = openRepository(config);
+        GatosServer server = null;
+        try {
+            server = new GatosServer(config, repository, auth);
+            server.jetty.start();
+            ((AvaticaHandler) server.gateway.getHandler()).setServerRpcMetadata(
+                    new RpcMetadataResponse(config.bind() + ":" + server.port()));
+            return server;
+        } catch (Exception e) {
+            if (server != null) {
+                server.stopJetty();
+            }
+            repository.close();
+            throw startFailure(config, e);
+        }
+    }
+
+    /** Returns the port the server listens on (the real one when {@link ServerConfig#port()} was 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** Returns the base URI clients use, such as {@code http://127.0.0.1:8765}. */
+    public URI uri() {
+        return URI.create((config.tls() == null ? "http" : "https") + "://" + host() + ":" + port());
+    }
+
+    /** Returns the JDBC URL a client uses, without credentials or trust store settings. */
+    public String jdbcUrl() {
+        return "jdbc:avatica:remote:url=" + uri() + ";serialization=" + config.serialization().urlValue()
+                + (config.auth().basic() ? ";authentication=BASIC" : "");
+    }
+
+    /** Returns the configuration the server runs with. */
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Returns the number of open client connections. */
+    public long openConnections() {
+        return meta.openConnections();
+    }
+
+    /**
+     * Stops the server: refuses new statements, waits up to the shutdown grace for requests in
+     * flight, cancels the statements still running, then closes every connection. Idempotent.
+     *
+     * @return what the stop had to do
+     */
+    public StopReport stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return new StopReport(true, 0);
+        }
+        meta.beginStop();
+        gateway.beginStop();
+        boolean drained;
+        int cancelled = 0;
+        try {
+            drained = gateway.awaitIdle(config.shutdownGrace());
+            if (!drained) {
+                cancelled = meta.cancelAll();
+                gateway.awaitIdle(Duration.ofSeconds(5));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            drained = false;
+        }
+        stopJetty();
+        meta.closeAll();
+        repository.close();
+        return new StopReport(drained, cancelled);
+    }
+
+    /** Stops the server as {@link #stop()} does. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /**
+     * Reports a stop.
+     *
+     * @param drained whether every request in flight finished within the grace period
+     * @param cancelled how many statements were cancelled
+     */
+    public record StopReport(boolean drained, int cancelled) {
+    }
+
+    private void stopJetty() {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            // stopping is best effort: the process is about to exit or the test is over
+        }
+    }
+
+    private String host() {
+        String bind = config.bind();
+        if (!bind.equals("0.0.0.0") && !bind.equals("::") && !bind.isEmpty()) {
+            return bind.contains(":") ? "[" + bind + "]" : bind;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    private static LedgerRepository openRepository(ServerConfig config) {
+        try {
+            return LedgerRepository.open(config.repo());
+        } catch (LedgerException e) {
+            throw new ServerException(ServerException.Code.REPOSITORY, e.getMessage(), e);
+        }
+    }
+
+    private static SslContextFactory.Server ssl(ServerConfig.Tls tls) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(tls.keystore().toAbsolutePath().toString());
+        ssl.setKeyStorePassword(tls.password());
+        return ssl;
+    }
+
+    private static void checkKeystore(ServerConfig.Tls tls) {
+        try {
+            KeyStore.getInstance(tls.keystore().toFile(), tls.password().toCharArray());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ServerException(ServerException.Code.TLS, "cannot read the TLS keystore " + tls.keystore() + ": "
+                    + e.getMessage() + "; check --tls-keystore and --tls-password", e);
+        }
+    }
+
+    private static ServerException startFailure(ServerConfig config, Exception e) {
+        if (e instanceof ServerException s) {
+            return s;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return new ServerException(ServerException.Code.ADDRESS, "cannot listen on " + config.bind() + ":"
+                        + config.port() + ": " + t.getMessage() + "; choose another --port or --bind, or stop the"
+                        + " process that holds it", e);
+            }
+        }
+        return new ServerException(ServerException.Code.START, "gatos serve could not start: " + e.getMessage(), e);
+    }
+}

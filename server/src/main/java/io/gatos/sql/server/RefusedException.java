@@ -1,0 +1,72 @@
+package io.gatos.sql.server;
+
+import org.apache.calcite.avatica.AvaticaSeverity;
+import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
+
+/**
+ * Carries a refusal by the server to a remote client: Avatica sends its message and SQL state to
+ * the client, which raises them as an {@code AvaticaSqlException}. Each factory names the limit or
+ * option involved and what the client can do.
+ */
+public final class RefusedException extends AvaticaRuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** SQL state of a refused connection. */
+    public static final String CONNECTION_REFUSED = "08004";
+    /** SQL state of a statement that ran past its timeout. */
+    public static final String TIMEOUT = "HYT00";
+    /** SQL state of a cancelled statement. */
+    public static final String CANCELLED = "HY008";
+    /** SQL state of a result over the row cap. */
+    public static final String PROGRAM_LIMIT = "54000";
+    /** SQL state of too many open statements. */
+    public static final String TOO_MANY_HANDLES = "HY014";
+    /** SQL state of a server that is shutting down. */
+    public static final String SHUTTING_DOWN = "57P01";
+
+    private RefusedException(String message, String sqlState) {
+        super(message, -1, sqlState, AvaticaSeverity.ERROR);
+    }
+
+    /** Refuses a client connection property the server does not allow. */
+    static RefusedException property(String key) {
+        return new RefusedException("connection property '" + key + "' is not allowed by this server: a client may"
+                + " set only " + ClientProperties.allowedList() + "; the repository and the schema are chosen when"
+                + " gatos serve starts", CONNECTION_REFUSED);
+    }
+
+    /** Refuses a connection over {@code max}. */
+    static RefusedException tooManyConnections(int max) {
+        return new RefusedException("the server has " + max + " open connections, its limit (gatos serve"
+                + " --max-connections); close idle connections or try again later", CONNECTION_REFUSED);
+    }
+
+    /** Refuses a statement over {@code max}. */
+    static RefusedException tooManyStatements(int max) {
+        return new RefusedException("the server has " + max + " open statements, its limit (gatos serve"
+                + " --max-statements); close the statements and result sets you no longer need", TOO_MANY_HANDLES);
+    }
+
+    /** Refuses a result with more than {@code max} rows. */
+    static RefusedException tooManyRows(long max) {
+        return new RefusedException("the result has more than " + max + " rows, the server's cap (gatos serve"
+                + " --max-rows); add a LIMIT or a narrower WHERE", PROGRAM_LIMIT);
+    }
+
+    /** Reports a statement stopped by its timeout; {@code detail} is the scan's message. */
+    static RefusedException timedOut(String detail) {
+        return new RefusedException(detail + " (gatos serve --statement-timeout)", TIMEOUT);
+    }
+
+    /** Reports a statement cancelled, for example because the server is stopping. */
+    static RefusedException cancelled(String detail, boolean stopping) {
+        return new RefusedException(stopping ? detail + ": the server is shutting down; run the query again"
+                + " once it is back" : detail, CANCELLED);
+    }
+
+    /** Refuses new work while the server stops. */
+    static RefusedException shuttingDown() {
+        return new RefusedException("the server is shutting down and accepts no new statements; reconnect once"
+                + " it is back", SHUTTING_DOWN);
+    }
+}
