@@ -24,7 +24,7 @@ import java.io.PrintWriter;
         versionProvider = ManifestVersion.class,
         description =
                 "Queries GATOS ledgers (Git repositories with data under refs/gatos/**) with SQL and"
-                        + " exports them to SQLite.",
+                        + " exports them to SQLite, or serves them to remote JDBC clients.",
         subcommands = {
             SqlCommand.class,
             ShellCommand.class,
@@ -33,6 +33,7 @@ import java.io.PrintWriter;
             ExportCommand.class,
             VerifyCommand.class,
             MaterializeCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",
@@ -41,7 +42,8 @@ import java.io.PrintWriter;
             "  gatos sql --repo demo-ledger.git --format csv \"SELECT * FROM jobs\"",
             "  gatos shell --repo demo-ledger.git",
             "  gatos export --repo demo-ledger.git --format sqlite --out demo.sqlite",
-            "  gatos verify --repo demo-ledger.git demo.sqlite"
+            "  gatos verify --repo demo-ledger.git demo.sqlite",
+            "  gatos serve --repo demo-ledger.git"
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
