@@ -34,6 +34,7 @@ import java.io.PrintWriter;
             VerifyCommand.class,
             MaterializeCommand.class,
             ServeCommand.class,
+            PasswdCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",

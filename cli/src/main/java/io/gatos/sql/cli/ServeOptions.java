@@ -14,10 +14,10 @@ final class ServeOptions {
     @Option(names = "--repo", paramLabel = "PATH", description = "The ledger to serve (required unless --check).")
     Path repo;
 
-    @Option(names = "--port", defaultValue = "8765", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8765", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--bind", defaultValue = ServerConfig.LOOPBACK,
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = ServerConfig.LOOPBACK,
             description = "Address to listen on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}).")
     String bind;
 
@@ -30,21 +30,21 @@ final class ServeOptions {
             description = "Longest a statement may run, rounded up to seconds; 0 for none (default: ${DEFAULT-VALUE}).")
     Duration statementTimeout;
 
-    @Option(names = "--max-rows", defaultValue = "0",
+    @Option(names = "--max-rows", paramLabel = "N", defaultValue = "0",
             description = "Most rows one result may have; a larger result fails; 0 for no cap (default: ${DEFAULT-VALUE}).")
     long maxRows;
 
-    @Option(names = "--max-connections", defaultValue = "64", description = "Most open client connections (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "64", description = "Most open client connections (default: ${DEFAULT-VALUE}).")
     int maxConnections;
 
-    @Option(names = "--max-statements", defaultValue = "1000", description = "Most open statements (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-statements", paramLabel = "N", defaultValue = "1000", description = "Most open statements (default: ${DEFAULT-VALUE}).")
     int maxStatements;
 
     @Option(names = "--idle-timeout", defaultValue = "10m", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "Unused connections and statements are closed after this long (default: ${DEFAULT-VALUE}).")
     Duration idleTimeout;
 
-    @Option(names = "--threads", defaultValue = "32", description = "Most HTTP worker threads (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "32", description = "Most HTTP worker threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--shutdown-grace", defaultValue = "10s", converter = DurationConverter.class, paramLabel = "DURATION",

@@ -19,7 +19,7 @@ class GatosCommandTest {
     @Test
     void everySubcommandDocumentsTheExitCodes() {
         for (String name : new String[] {
-                    "sql", "shell", "generate", "demo", "export", "verify", "materialize"
+                    "sql", "shell", "generate", "demo", "export", "verify", "materialize", "serve", "passwd"
                 }) {
             Cli cli = Cli.run(name, "--help");
 

@@ -1,5 +1,8 @@
 package io.gatos.sql.server;
 
+import io.gatos.sql.server.auth.BasicAuthenticator;
+import io.gatos.sql.server.auth.UsersFile;
+import io.gatos.sql.server.auth.UsersFileException;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -18,6 +21,10 @@ final class Authentication {
         if (!auth.basic()) {
             return null;
         }
-        throw new ServerException(ServerException.Code.USERS, "basic authentication is not built yet", null);
+        try {
+            return new BasicAuthenticator(UsersFile.read(auth.users()))::authenticate;
+        } catch (UsersFileException e) {
+            throw new ServerException(ServerException.Code.USERS, e.getMessage(), e);
+        }
     }
 }
