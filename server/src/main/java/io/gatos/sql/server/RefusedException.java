@@ -28,6 +28,12 @@ public final class RefusedException extends AvaticaRuntimeException {
         super(message, -1, sqlState, AvaticaSeverity.ERROR);
     }
 
+    /** Returns the message the client sees (Avatica keeps it apart from {@link Throwable#getMessage()}). */
+    @Override
+    public String getMessage() {
+        return getErrorMessage();
+    }
+
     /** Refuses a client connection property the server does not allow. */
     static RefusedException property(String key) {
         return new RefusedException("connection property '" + key + "' is not allowed by this server: a client may"
