@@ -203,7 +203,7 @@ public final class GatosServer implements AutoCloseable {
     private static void checkKeystore(ServerConfig.Tls tls) {
         try {
             KeyStore.getInstance(tls.keystore().toFile(), tls.password().toCharArray());
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new ServerException(ServerException.Code.TLS, "cannot read the TLS keystore " + tls.keystore() + ": "
                     + e.getMessage() + "; check --tls-keystore and --tls-password", e);
         }
