@@ -3,6 +3,7 @@ package io.gatos.sql.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatos.sql.testing.LedgerTestRepository;
+import io.gatos.sql.testing.SlowQuery;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,9 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs {@code gatos serve} as its own process, queries it, and stops it with SIGTERM mid-query. */
 class ServeCommandIT {
-    /** A theta self-join whose scans run for seconds on 250 events. */
-    static final String SLOW = "SELECT COUNT(*) FROM events a JOIN events b ON a.ts < b.ts AND b.payload LIKE '%x%'";
-
     @TempDir
     static Path temp;
     static LedgerTestRepository ledger;
@@ -29,9 +27,7 @@ class ServeCommandIT {
     @BeforeAll
     static void build() {
         ledger = LedgerTestRepository.create(temp.resolve("ledger.git"));
-        for (int i = 0; i < 250; i++) {
-            ledger.event("orders", "alice", "order.created", "{\"n\":" + i + "}");
-        }
+        SlowQuery.addEvents(ledger, "orders");
     }
 
     @AfterAll
@@ -54,11 +50,11 @@ class ServeCommandIT {
                     Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM events")) {
                 assertThat(rs.next()).isTrue();
-                assertThat(rs.getLong(1)).isEqualTo(250);
+                assertThat(rs.getLong(1)).isEqualTo(SlowQuery.EVENTS);
             }
             CompletableFuture<String> slow = CompletableFuture.supplyAsync(() -> {
                 try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
-                    st.executeQuery(SLOW).next();
+                    st.executeQuery(SlowQuery.SQL).next();
                     return "finished";
                 } catch (Exception e) {
                     return e.getMessage();

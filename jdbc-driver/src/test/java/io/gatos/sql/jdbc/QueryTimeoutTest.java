@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatos.sql.calcite.QueryStoppedException;
 import io.gatos.sql.testing.LedgerTestRepository;
+import io.gatos.sql.testing.SlowQuery;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,12 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Proves that Statement.setQueryTimeout stops a long query inside its scans, through the embedded driver. */
 class QueryTimeoutTest {
-    /**
-     * A theta self-join: Calcite re-opens the inner scan for every outer row, so the scans run long
-     * (about 4 s on 250 events on a 2-core machine, against a timeout of 1 s).
-     */
-    static final String SLOW = "SELECT COUNT(*) FROM events a JOIN events b ON a.ts < b.ts AND b.payload LIKE '%x%'";
-
     @TempDir
     static Path dir;
     static LedgerTestRepository ledger;
@@ -31,9 +26,7 @@ class QueryTimeoutTest {
     @BeforeAll
     static void build() {
         ledger = LedgerTestRepository.create(dir.resolve("ledger.git"));
-        for (int i = 0; i < 250; i++) {
-            ledger.event("orders", "alice", "order.created", "{\"n\":" + i + "}");
-        }
+        SlowQuery.addEvents(ledger, "orders");
     }
 
     @AfterAll
@@ -46,7 +39,7 @@ class QueryTimeoutTest {
         try (Connection conn = DriverManager.getConnection(ledger.jdbcUrl());
                 Statement st = conn.createStatement()) {
             st.setQueryTimeout(1);
-            assertThatThrownBy(() -> st.executeQuery(SLOW).next())
+            assertThatThrownBy(() -> st.executeQuery(SlowQuery.SQL).next())
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("statement timeout of 1 s exceeded while scanning events")
                     .satisfies(e -> assertThat(QueryStoppedException.find(e)).isNotNull());
@@ -60,7 +53,7 @@ class QueryTimeoutTest {
                 ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM events")) {
             st.setQueryTimeout(1);
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getLong(1)).isEqualTo(250);
+            assertThat(rs.getLong(1)).isEqualTo(SlowQuery.EVENTS);
         }
     }
 }

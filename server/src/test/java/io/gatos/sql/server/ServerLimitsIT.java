@@ -4,6 +4,7 @@ import static io.gatos.sql.server.ServerFixture.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gatos.sql.testing.SlowQuery;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,9 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Asserts the error a remote client sees when it hits each of the server's limits. */
 class ServerLimitsIT {
-    /** A theta self-join: Calcite re-opens the inner scan per outer row; about 4 s on 250 events. */
-    static final String SLOW = "SELECT COUNT(*) FROM events a JOIN events b ON a.ts < b.ts AND b.payload LIKE '%x%'";
-
     @TempDir
     static Path dir;
     static ServerFixture fixture;
@@ -30,9 +28,7 @@ class ServerLimitsIT {
     @BeforeAll
     static void start() {
         fixture = ServerFixture.start(dir, c -> c.withLimits(Duration.ofSeconds(1), 20, 3, 50));
-        for (int i = 0; i < 250; i++) {
-            fixture.ledger.event("bulk", "dave", "bulk.loaded", "{\"i\":" + i + "}");
-        }
+        SlowQuery.addEvents(fixture.ledger, "bulk");
     }
 
     @AfterAll
@@ -43,7 +39,7 @@ class ServerLimitsIT {
     @Test
     void aStatementPastTheTimeoutFailsWithATimeoutError() throws SQLException {
         try (Connection c = fixture.connect(); Statement st = c.createStatement()) {
-            assertThatThrownBy(() -> st.executeQuery(SLOW)).isInstanceOf(SQLException.class)
+            assertThatThrownBy(() -> st.executeQuery(SlowQuery.SQL)).isInstanceOf(SQLException.class)
                     .hasMessageContaining("statement timeout of 1 s exceeded while scanning events")
                     .hasMessageContaining("--statement-timeout")
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("HYT00"));
