@@ -226,7 +226,8 @@ public final class ServeLoad {
                             if (!want.equals(actual)) {
                                 result.wrong(kind, q.sql(), want, actual);
                             }
-                        } catch (SQLException | RuntimeException e) {
+                        } catch (SQLException | RuntimeException | Error e) {
+                            // an Error here is typically OutOfMemoryError in the embedded mode: count it, go on
                             result.error(kind, q.sql(), e);
                         }
                         result.done.incrementAndGet();
@@ -283,7 +284,7 @@ public final class ServeLoad {
                         result.warmupFailures.incrementAndGet();
                         result.example("warm-up " + q.sql(), expected.get(q.sql()), actual);
                     }
-                } catch (SQLException | RuntimeException e) {
+                } catch (SQLException | RuntimeException | Error e) {
                     result.warmupFailures.incrementAndGet();
                     result.errorMessages.computeIfAbsent("warm-up " + q.kind().label + ": " + firstLine(e),
                             m -> new AtomicInteger()).incrementAndGet();

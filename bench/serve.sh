@@ -6,7 +6,8 @@
 #        CLIENTS=16 QUERIES=200 bench/serve.sh 10000 100000
 # Per size it prints ServeLoad's table (p50/p99 per query kind, errors, wrong answers, queries/s),
 # then the server's exit code after SIGTERM and its peak heap from the GC log (-Xmx512m), read as
-# bench/export.sh does; the ServeLoad JVM (which runs the embedded driver) is capped and logged alike.
+# bench/export.sh does; the ServeLoad JVM (which runs the embedded driver) is capped and logged alike
+# (XMX=512m sets both caps). Logs: bench/target/serve-N.out, .err, -gc.log, -load-gc.log.
 # Exits non-zero when a query failed, an answer was wrong, or the server did not stop with 0.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -34,10 +35,11 @@ fetch "org.slf4j:slf4j-api:$(pom_property slf4j.version)" slf4j-api.jar
 # Reads a GC log: the largest heap occupancy before a GC (peak heap, as bench/export.sh reads it),
 # the largest and the last occupancy after a GC, and the number of full GCs.
 heap() { # heap GC_LOG -> "peak_mb max_after_mb last_after_mb full_gcs"
-  local before after last full
-  before=$(grep -o '[0-9]*M->[0-9]*M' "$1" | sed 's/M->.*//' | sort -n | tail -1)
-  after=$(grep -o '[0-9]*M->[0-9]*M' "$1" | sed 's/.*->//; s/M$//' | sort -n | tail -1)
-  last=$(grep -o '[0-9]*M->[0-9]*M' "$1" | sed 's/.*->//; s/M$//' | tail -1)
+  local pauses before after last full
+  pauses=$(grep -o '[0-9]*M->[0-9]*M' "$1" || true)
+  before=$(echo "$pauses" | sed 's/M->.*//' | sort -n | tail -1)
+  after=$(echo "$pauses" | sed 's/.*->//; s/M$//' | sort -n | tail -1)
+  last=$(echo "$pauses" | sed 's/.*->//; s/M$//' | tail -1)
   full=$(grep -c 'Pause Full' "$1" || true)
   echo "${before:-0} ${after:-0} ${last:-0} ${full:-0}"
 }
