@@ -72,23 +72,47 @@ public class GatosDriver extends Driver {
             return null;
         }
         Properties props = ConnectStringParser.parse(url.substring(PREFIX.length()), info);
-        ConnectionDefaults.apply(props);
         String repo = props.getProperty(REPO);
         if (repo == null || repo.isBlank()) {
             throw new SQLException("the URL names no repository: use " + PREFIX + "repo=/path/to/ledger.git", "08001");
         }
         LedgerRepository repository = open(repo);
         try {
-            Connection connection = super.connect(url, props);
-            ((ClosingHandler) createHandler()).register(connection.unwrap(AvaticaConnection.class), repository);
-            CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
-            calcite.getRootSchema().add(Catalog.SCHEMA, new GatosSchema(repository));
-            calcite.setSchema(Catalog.SCHEMA);
-            return GatosConnection.wrap(connection);
+            return mount(url, props, repository, true);
         } catch (SQLException | RuntimeException e) {
             repository.close();
             throw e;
         }
+    }
+
+    /**
+     * Connects to a repository that is already open, so that many connections share its object
+     * caches (a server's clients, for example). The caller keeps {@code repository} open while any
+     * of these connections is, and closes it; closing a connection leaves it open.
+     *
+     * @param info connection properties, as in a URL; may be null
+     */
+    public Connection connect(LedgerRepository repository, Properties info) throws SQLException {
+        Properties props = new Properties();
+        if (info != null) {
+            props.putAll(info);
+        }
+        props.setProperty(REPO, repository.path().toString());
+        return mount(PREFIX + REPO + "=" + repository.path(), props, repository, false);
+    }
+
+    /** Opens the Calcite connection and mounts {@code repository} as schema gatos; {@code owned} closes it with the connection. */
+    private Connection mount(String url, Properties props, LedgerRepository repository, boolean owned)
+            throws SQLException {
+        ConnectionDefaults.apply(props);
+        Connection connection = super.connect(url, props);
+        if (owned) {
+            ((ClosingHandler) createHandler()).register(connection.unwrap(AvaticaConnection.class), repository);
+        }
+        CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
+        calcite.getRootSchema().add(Catalog.SCHEMA, new GatosSchema(repository));
+        calcite.setSchema(Catalog.SCHEMA);
+        return GatosConnection.wrap(connection);
     }
 
     private static LedgerRepository open(String repo) throws SQLException {

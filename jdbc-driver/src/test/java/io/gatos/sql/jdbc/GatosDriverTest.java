@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatos.sql.ledger.Blake3;
+import io.gatos.sql.ledger.LedgerRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,23 @@ class GatosDriverTest {
     static void close() throws SQLException {
         conn.close();
         ledger.repo.close();
+    }
+
+    @Test
+    void connectionsToAnOpenRepositoryShareItAndLeaveItOpen() throws SQLException {
+        try (LedgerRepository shared = LedgerRepository.open(ledger.repo.path())) {
+            GatosDriver driver = new GatosDriver();
+            try (Connection a = driver.connect(shared, null); Connection b = driver.connect(shared, new Properties())) {
+                assertThat(JdbcTestSupport.repository(a)).isSameAs(shared);
+                assertThat(JdbcTestSupport.repository(b)).isSameAs(shared);
+                assertThat(rows(a, "SELECT ns, COUNT(*) FROM events GROUP BY ns ORDER BY ns"))
+                        .containsExactly("billing|2", "orders|5");
+            }
+            assertThat(shared.isClosed()).isFalse();
+            try (Connection c = driver.connect(shared, null)) {
+                assertThat(one(c, "SELECT COUNT(*) FROM events")).isEqualTo("7");
+            }
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.gatos.sql.calcite.QueryStoppedException;
 import io.gatos.sql.jdbc.GatosDriver;
+import io.gatos.sql.ledger.LedgerRepository;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -24,20 +25,27 @@ import org.apache.calcite.avatica.remote.TypedValue;
  * Serves Avatica requests from embedded {@code jdbc:gatos:} connections, with the server's rules on
  * top of {@link JdbcMeta}: client properties pass {@link ClientProperties}; connections and
  * statements are capped and expire when idle; every statement gets the server's query timeout; a
- * result over the row cap fails; a stopping server refuses new work. Thread-safe. Each client
- * connection holds one open repository until it is closed or expires; {@link #closeAll()} closes them.
+ * result over the row cap fails; a stopping server refuses new work. Thread-safe. Client
+ * connections share one repository; each holds a Calcite connection until it is closed or expires,
+ * and {@link #closeAll()} closes them.
  */
 public final class GatosMeta extends JdbcMeta {
     private final ServerConfig config;
     private final ResultCap cap;
     private final GatosDriver driver = new GatosDriver();
+    private final LedgerRepository repository;
     private final Map<Integer, Statement> open = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
-    /** Creates the meta for {@code config}; opens nothing until a client connects. */
-    public GatosMeta(ServerConfig config) throws SQLException {
-        super(GatosDriver.PREFIX + GatosDriver.REPO + "=" + config.repo().toAbsolutePath(), cacheSettings(config));
+    /**
+     * Creates the meta for {@code config}; every client connection reads {@code repository}, which
+     * the caller keeps open until {@link #closeAll()} and closes. Sharing one repository keeps one
+     * copy of its pack indexes and caches, whatever the number of clients.
+     */
+    public GatosMeta(ServerConfig config, LedgerRepository repository) throws SQLException {
+        super(GatosDriver.PREFIX + GatosDriver.REPO + "=" + repository.path(), cacheSettings(config));
         this.config = requireNonNull(config, "config");
+        this.repository = repository;
         this.cap = new ResultCap(config.maxRows());
     }
 
@@ -69,7 +77,7 @@ public final class GatosMeta extends JdbcMeta {
 
     @Override
     protected Connection createConnection(String url, Properties info) throws SQLException {
-        return driver.connect(url, ClientProperties.allowedOnly(info));
+        return driver.connect(repository, ClientProperties.allowedOnly(info));
     }
 
     @Override

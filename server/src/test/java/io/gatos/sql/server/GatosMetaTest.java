@@ -3,6 +3,7 @@ package io.gatos.sql.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gatos.sql.ledger.LedgerRepository;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -19,17 +20,21 @@ class GatosMetaTest {
     @TempDir
     Path dir;
     LedgerTestRepository ledger;
+    LedgerRepository repository;
     GatosMeta meta;
 
     @BeforeEach
     void open() throws SQLException {
         ledger = ServerFixture.knownLedger(dir.resolve("ledger.git"));
-        meta = new GatosMeta(ServerConfig.defaults(ledger.path()).withLimits(Duration.ofSeconds(5), 3, 2, 2));
+        repository = LedgerRepository.open(ledger.path());
+        meta = new GatosMeta(ServerConfig.defaults(ledger.path()).withLimits(Duration.ofSeconds(5), 3, 2, 2),
+                repository);
     }
 
     @AfterEach
     void close() {
         meta.closeAll();
+        repository.close();
         ledger.close();
     }
 
@@ -52,6 +57,7 @@ class GatosMetaTest {
         assertThatThrownBy(() -> meta.createStatement(c1)).hasMessageContaining("2 open statements");
         meta.closeConnection(new Meta.ConnectionHandle("c2"));
         assertThat(meta.openConnections()).isEqualTo(1);
+        assertThat(repository.isClosed()).as("connections share the repository; closing one leaves it open").isFalse();
     }
 
     @Test
