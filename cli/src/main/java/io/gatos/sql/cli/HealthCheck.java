@@ -1,17 +1,14 @@
 package io.gatos.sql.cli;
 
-import io.gatos.sql.server.ServerConfig;
+import io.gatos.sql.server.ServerException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Asks a running {@code gatos serve} for its health ({@code GET /health}), as a load balancer or
@@ -48,16 +45,10 @@ final class HealthCheck {
     }
 
     private static SSLContext trusting(ServeOptions options) throws UserException {
-        ServerConfig.Tls tls = options.tls();
         try {
-            KeyStore store = KeyStore.getInstance(tls.keystore().toFile(), tls.password().toCharArray());
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(store);
-            SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(null, tmf.getTrustManagers(), null);
-            return ssl;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new UserException("cannot read the TLS keystore " + tls.keystore() + ": " + e.getMessage(), e);
+            return options.tls().trustContext();
+        } catch (ServerException e) {
+            throw new UserException(e.getMessage(), e);
         }
     }
 }

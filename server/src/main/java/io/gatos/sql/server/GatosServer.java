@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
@@ -31,7 +29,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * Runs {@code gatos serve}: an Avatica HTTP(S) server over one repository, each client connection
  * an embedded {@code jdbc:gatos:} connection whose statements read the live refs. Must be closed
- * ({@link #close()} stops gracefully); holds one repository open for health probes plus one per
+ * ({@link #close()} stops gracefully); holds one repository open, shared by health probes and every
  * client connection.
  */
 public final class GatosServer implements AutoCloseable {
@@ -47,7 +45,7 @@ public final class GatosServer implements AutoCloseable {
             throws SQLException {
         this.config = config;
         this.repository = repository;
-        this.meta = new GatosMeta(config);
+        this.meta = new GatosMeta(config, repository);
         LocalService service = new LocalService(meta);
         AvaticaHandler avatica = config.serialization() == ServerConfig.Serialization.PROTOBUF
                 ? new AvaticaProtobufHandler(service) : new AvaticaJsonHandler(service);
@@ -75,7 +73,7 @@ public final class GatosServer implements AutoCloseable {
         requireNonNull(config, "config");
         Function<String, Optional<String>> auth = Authentication.of(config.auth());
         if (config.tls() != null) {
-            checkKeystore(config.tls());
+            config.tls().load(); // fails early, naming the keystore, before Jetty's generic error
         }
         LedgerRepository repository = openRepository(config);
         GatosServer server = null;
@@ -198,15 +196,6 @@ public final class GatosServer implements AutoCloseable {
         ssl.setKeyStorePath(tls.keystore().toAbsolutePath().toString());
         ssl.setKeyStorePassword(tls.password());
         return ssl;
-    }
-
-    private static void checkKeystore(ServerConfig.Tls tls) {
-        try {
-            KeyStore.getInstance(tls.keystore().toFile(), tls.password().toCharArray());
-        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-            throw new ServerException(ServerException.Code.TLS, "cannot read the TLS keystore " + tls.keystore() + ": "
-                    + e.getMessage() + "; check --tls-keystore and --tls-password", e);
-        }
     }
 
     private static ServerException startFailure(ServerConfig config, Exception e) {

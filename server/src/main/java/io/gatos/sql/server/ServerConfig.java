@@ -2,8 +2,13 @@ package io.gatos.sql.server;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Configures one {@code gatos serve} instance: what it reads, where it listens, and the limits it
@@ -86,6 +91,39 @@ public record ServerConfig(
         @Override
         public String toString() {
             return "Tls[keystore=" + keystore + ", password=***]";
+        }
+
+        /**
+         * Reads the keystore; costs one file read.
+         *
+         * @throws ServerException naming the keystore and the options to check
+         */
+        public KeyStore load() {
+            try {
+                return KeyStore.getInstance(keystore.toFile(), password.toCharArray());
+            } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+                throw new ServerException(ServerException.Code.TLS, "cannot read the TLS keystore " + keystore + ": "
+                        + e.getMessage() + "; check --tls-keystore and --tls-password", e);
+            }
+        }
+
+        /**
+         * Returns an SSL context that trusts the certificates of the keystore, for clients of a
+         * server using it (a health check, a test).
+         *
+         * @throws ServerException if the keystore cannot be read
+         */
+        public SSLContext trustContext() {
+            try {
+                TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                tmf.init(load());
+                SSLContext ssl = SSLContext.getInstance("TLS");
+                ssl.init(null, tmf.getTrustManagers(), null);
+                return ssl;
+            } catch (GeneralSecurityException e) {
+                throw new ServerException(ServerException.Code.TLS, "cannot trust the TLS keystore " + keystore + ": "
+                        + e.getMessage(), e);
+            }
         }
     }
 

@@ -64,7 +64,7 @@ class AuthenticationIT {
 
     @Test
     void theHealthEndpointNeedsNoCredentialsAndTheApiDoes() throws Exception {
-        HttpClient client = HttpClient.newBuilder().sslContext(TestKeystores.trusting(keystore, "changeit")).build();
+        HttpClient client = HttpClient.newBuilder().sslContext(new ServerConfig.Tls(keystore, "changeit").trustContext()).build();
         HttpResponse<String> health = client.send(HttpRequest.newBuilder(
                 URI.create(fixture.server.uri() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);

@@ -2,14 +2,10 @@ package io.gatos.sql.server;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
-/** Makes TLS keystores for tests with the JDK's keytool, and SSL contexts that trust them. */
+/** Makes TLS keystores for tests with the JDK's keytool. */
 final class TestKeystores {
     private TestKeystores() {
     }
@@ -26,15 +22,5 @@ final class TestKeystores {
             throw new IOException("keytool failed: " + output);
         }
         return file;
-    }
-
-    /** Returns an SSL context trusting the certificate in {@code keystore}. */
-    static SSLContext trusting(Path keystore, String password) throws IOException, GeneralSecurityException {
-        KeyStore store = KeyStore.getInstance(keystore.toFile(), password.toCharArray());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(store);
-        SSLContext ssl = SSLContext.getInstance("TLS");
-        ssl.init(null, tmf.getTrustManagers(), null);
-        return ssl;
     }
 }
