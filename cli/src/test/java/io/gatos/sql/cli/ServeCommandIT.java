@@ -1,9 +1,16 @@
 package io.gatos.sql.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatos.sql.testing.LedgerTestRepository;
 import io.gatos.sql.testing.SlowQuery;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,7 +18,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs {@code gatos serve} as its own process, queries it, and stops it with SIGTERM mid-query. */
 class ServeCommandIT {
+    private static final String END = "\u0000end of output";
+
     @TempDir
     static Path temp;
     static LedgerTestRepository ledger;
@@ -40,12 +51,13 @@ class ServeCommandIT {
         Path jar = Path.of("target", "gatos.jar").toAbsolutePath();
         assertThat(jar).exists();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path log = temp.resolve("serve.out");
         Process server = new ProcessBuilder(List.of(java.toString(), "-jar", jar.toString(), "serve", "--repo",
                 ledger.path().toString(), "--port", "0", "--shutdown-grace", "1s", "--statement-timeout", "0"))
-                .redirectOutput(log.toFile()).redirectError(temp.resolve("serve.err").toFile()).start();
+                .redirectError(temp.resolve("serve.err").toFile()).start();
+        BlockingQueue<String> out = lines(server);
         try {
-            String url = jdbcUrl(log);
+            String url = awaitLine(out, "JDBC URL: ").substring("JDBC URL: ".length());
+            assertThat(url).startsWith("jdbc:avatica:remote:url=http://127.0.0.1:");
             try (Connection c = DriverManager.getConnection(url);
                     Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM events")) {
@@ -60,11 +72,12 @@ class ServeCommandIT {
                     return e.getMessage();
                 }
             });
-            Thread.sleep(1_500); // the slow query is running
-            server.destroy(); // SIGTERM
+            awaitRequestInFlight(url.substring("jdbc:avatica:remote:url=".length(), url.indexOf(';')));
+            server.toHandle().destroy(); // SIGTERM, leaving our end of its output open
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("stopped within the bound").isTrue();
             assertThat(server.exitValue()).isZero();
-            assertThat(Files.readString(log)).contains("gatos serve: stopped; cancelled 1 running statement(s) after the grace period");
+            assertThat(awaitLine(out, "gatos serve: stopped"))
+                    .isEqualTo("gatos serve: stopped; cancelled 1 running statement(s) after the grace period");
             assertThat(slow.get(30, TimeUnit.SECONDS)).contains("the server is shutting down");
             assertThat(Files.readString(temp.resolve("serve.err"))).contains("gatos serve: stopping");
         } finally {
@@ -72,18 +85,42 @@ class ServeCommandIT {
         }
     }
 
-    /** Waits up to a minute for the server to print its JDBC URL to {@code log}. */
-    private static String jdbcUrl(Path log) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            java.util.Optional<String> line = Files.readAllLines(log).stream()
-                    .filter(l -> l.startsWith("JDBC URL: ")).findFirst();
-            if (line.isPresent()) {
-                String url = line.get().substring("JDBC URL: ".length());
-                assertThat(url).startsWith("jdbc:avatica:remote:url=http://127.0.0.1:");
-                return url;
+    /** Copies the process's output lines into a queue, from a thread of their own. */
+    private static BlockingQueue<String> lines(Process process) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), UTF_8))) {
+                in.lines().forEach(lines::add);
+            } catch (Exception e) {
+                // the process is gone
+            } finally {
+                lines.add(END);
             }
-            Thread.sleep(100);
+        }, "serve-output");
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
+    }
+
+    /** Waits up to a minute for a line starting with {@code prefix}; fails at the end of the output. */
+    private static String awaitLine(BlockingQueue<String> lines, String prefix) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (String line = ""; line != null && !line.equals(END); ) {
+            line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (line != null && line.startsWith(prefix)) {
+                return line;
+            }
         }
-        throw new AssertionError("gatos serve printed no JDBC URL: " + Files.readString(log));
+        throw new AssertionError("gatos serve printed no line starting with '" + prefix + "'");
+    }
+
+    /** Asks the server's health endpoint until it reports an API request in flight (the slow query). */
+    private static void awaitRequestInFlight(String base) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/health")).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!http.send(health, HttpResponse.BodyHandlers.ofString()).body().contains("\"in_flight\":1")) {
+            assertThat(System.nanoTime()).as("the slow query reached the server in time").isLessThan(deadline);
+        }
     }
 }

@@ -43,7 +43,7 @@ final class Gateway extends HandlerWrapper {
     public void handle(String target, Request base, HttpServletRequest request, HttpServletResponse response)
             throws IOException, javax.servlet.ServletException {
         if (HEALTH.equals(target)) {
-            HealthProbe.Status status = stopping ? HealthProbe.Status.stopping() : health.probe();
+            HealthProbe.Status status = stopping ? HealthProbe.Status.stopping() : health.probe(inFlight());
             write(response, status.ok() ? 200 : 503, "application/json", status.json());
             base.setHandled(true);
             return;

@@ -18,11 +18,12 @@ final class HealthProbe {
         this.repository = requireNonNull(repository, "repository");
     }
 
-    /** Reads the refs and reports whether that worked. */
-    Status probe() {
+    /** Reads the refs and reports whether that worked, with the number of requests in flight. */
+    Status probe(int inFlight) {
         try {
             LedgerSnapshot snapshot = repository.snapshot();
-            return new Status(true, "{\"status\":\"ok\",\"refs\":" + snapshot.refs().size() + "}\n");
+            return new Status(true, "{\"status\":\"ok\",\"refs\":" + snapshot.refs().size() + ",\"in_flight\":"
+                    + inFlight + "}\n");
         } catch (RuntimeException e) {
             return new Status(false, "{\"status\":\"error\",\"message\":" + quote(String.valueOf(e.getMessage())) + "}\n");
         }

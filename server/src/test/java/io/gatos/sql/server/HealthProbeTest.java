@@ -16,9 +16,10 @@ class HealthProbeTest {
     void reportsTheRefCountWhileTheRepositoryIsReadable() {
         try (LedgerTestRepository ledger = ServerFixture.knownLedger(dir.resolve("ledger.git"));
                 LedgerRepository repo = LedgerRepository.open(ledger.path())) {
-            HealthProbe.Status status = new HealthProbe(repo).probe();
+            HealthProbe.Status status = new HealthProbe(repo).probe(2);
             assertThat(status.ok()).isTrue();
-            assertThat(status.json()).isEqualTo("{\"status\":\"ok\",\"refs\":" + repo.snapshot().refs().size() + "}\n");
+            assertThat(status.json()).isEqualTo("{\"status\":\"ok\",\"refs\":" + repo.snapshot().refs().size()
+                    + ",\"in_flight\":2}\n");
         }
     }
 
