@@ -23,6 +23,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -33,6 +34,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * client connection.
  */
 public final class GatosServer implements AutoCloseable {
+    /** How long a stop waits for cancelled statements to end and responses to be sent. */
+    private static final Duration COMPLETION_TIMEOUT = Duration.ofSeconds(5);
+
     private final ServerConfig config;
     private final LedgerRepository repository;
     private final GatosMeta meta;
@@ -60,8 +64,12 @@ public final class GatosServer implements AutoCloseable {
         connector.setHost(config.bind());
         connector.setPort(config.port());
         jetty.addConnector(connector);
-        jetty.setHandler(gateway);
-        jetty.setStopTimeout(config.shutdownGrace().toMillis());
+        // Jetty stops gracefully only with a StatisticsHandler: it then waits for every response to be
+        // completed on the wire, not just handled, before closing connections.
+        StatisticsHandler completion = new StatisticsHandler();
+        completion.setHandler(gateway);
+        jetty.setHandler(completion);
+        jetty.setStopTimeout(COMPLETION_TIMEOUT.toMillis());
     }
 
     /**
@@ -136,7 +144,7 @@ public final class GatosServer implements AutoCloseable {
             drained = gateway.awaitIdle(config.shutdownGrace());
             if (!drained) {
                 cancelled = meta.cancelAll();
-                gateway.awaitIdle(Duration.ofSeconds(5));
+                gateway.awaitIdle(COMPLETION_TIMEOUT);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
