@@ -76,6 +76,7 @@ public final class DemoCommand extends GatosSubcommand {
         out().println("  ./gatos sql --repo " + repo + " --format json \"" + NEXT_JSON + "\"");
         out().println("  ./gatos shell --repo " + repo);
         out().println("  sqlite3 " + shellWord(exportPath(ledger).toString()) + " \"" + NEXT_EXPORT + "\"");
+        out().println("  ./gatos serve --repo " + repo + "   # for remote JDBC clients (BI tools, sqlline)");
         return failed == 0 && verified ? ExitCodes.OK : ExitCodes.INTERNAL;
     }
 

@@ -31,6 +31,7 @@ class DemoCommandIT {
             assertThat(cli.out())
                     .contains("./gatos sql --repo " + out + " \"SELECT")
                     .contains("./gatos shell --repo " + out)
+                    .contains("./gatos serve --repo " + out)
                     .contains("export " + temp.resolve("demo-ledger.sqlite") + ": full, ")
                     .contains("verified: match")
                     .contains("sqlite3 " + temp.resolve("demo-ledger.sqlite"));
