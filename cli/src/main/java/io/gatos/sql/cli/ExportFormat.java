@@ -5,13 +5,12 @@ import picocli.CommandLine.TypeConversionException;
 
 import java.util.Locale;
 
-/**
- * Names the file formats of {@code gatos export} and {@code gatos materialize --format}: SQLite
- * only for now; Parquet comes in a later release.
- */
+/** Names the file formats of {@code gatos export} and {@code gatos materialize --format}. */
 public enum ExportFormat {
     /** One SQLite database file with typed tables, keys, indexes and views. */
-    SQLITE;
+    SQLITE,
+    /** A directory of Parquet files, one subdirectory per table, Hive-partitioned where it helps. */
+    PARQUET;
 
     /** Returns the name used on the command line, in lower case. */
     @Override
@@ -19,21 +18,18 @@ public enum ExportFormat {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Converts a command-line value, in any case; says when a format is planned but not here yet. */
+    /** Converts a command-line value, in any case. */
     static final class Converter implements ITypeConverter<ExportFormat> {
         @Override
         public ExportFormat convert(String value) {
             String name = value.strip().toLowerCase(Locale.ROOT);
-            if (name.equals("sqlite")) {
-                return SQLITE;
-            }
-            if (name.equals("parquet")) {
-                throw new TypeConversionException(
-                        "parquet is not supported yet (Parquet export comes in a later release);"
-                                + " use sqlite");
+            for (ExportFormat format : values()) {
+                if (format.toString().equals(name)) {
+                    return format;
+                }
             }
             throw new TypeConversionException(
-                    "'" + value + "' is not a supported format; use sqlite");
+                    "'" + value + "' is not a supported format; use sqlite or parquet");
         }
     }
 }

@@ -79,11 +79,11 @@ class ExportCommandTest extends OrdersLedgerTest {
     }
 
     @Test
-    void rejectsParquetAsNotYetSupportedWith2() {
-        Cli cli = exportAs("parquet", "none");
+    void rejectsAnUnknownFormatWith2() {
+        Cli cli = exportAs("csv", "none");
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.err()).contains("--format", "parquet is not supported yet", "later release");
+        assertThat(cli.err()).contains("--format", "'csv' is not a supported format; use sqlite or parquet");
         assertThat(out).doesNotExist();
     }
 
