@@ -7,10 +7,11 @@ import java.util.Properties;
  * Fills in the Calcite connection settings gatos-sql relies on, unless the URL sets them:
  * case-insensitive identifiers, double-quoted names, timestamps in UTC, and the Babel parser, which
  * lets catalog column names such as {@code stream}, {@code lag} and {@code ref} go unquoted.
+ * Public so that connections without a ledger (queries over files only) parse SQL the same way.
  */
-final class ConnectionDefaults {
+public final class ConnectionDefaults {
     /** Settings applied when absent; the README documents them. */
-    static final Map<String, String> DEFAULTS = Map.of(
+    public static final Map<String, String> DEFAULTS = Map.of(
             "caseSensitive", "false",
             "unquotedCasing", "UNCHANGED",
             "quotedCasing", "UNCHANGED",
@@ -22,7 +23,7 @@ final class ConnectionDefaults {
     }
 
     /** Sets each default whose key the caller did not set in any letter case (defaults included). */
-    static void apply(Properties props) {
+    public static void apply(Properties props) {
         java.util.Set<String> given = new java.util.HashSet<>();
         props.stringPropertyNames().forEach(k -> given.add(k.toLowerCase(java.util.Locale.ROOT)));
         DEFAULTS.forEach((key, value) -> {
