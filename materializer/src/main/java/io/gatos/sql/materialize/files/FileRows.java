@@ -71,8 +71,8 @@ public final class FileRows implements AutoCloseable {
                 try {
                     document = JSON.readTree(reader);
                 } catch (JsonProcessingException e) {
-                    throw fail("is not valid JSON (" + e.getOriginalMessage() + " at line "
-                            + e.getLocation().getLineNr() + ")");
+                    throw fail("is not valid JSON at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ": " + jsonProblem(e));
                 }
                 JsonNode array = document == null ? null : document.at(dataset.rows());
                 if (array == null || !array.isArray()) {
@@ -176,7 +176,7 @@ public final class FileRows implements AutoCloseable {
         try {
             return jsonRow(JSON.readTree(text), "line " + row);
         } catch (JsonProcessingException e) {
-            throw fail("line " + row + " is not valid JSON (" + e.getOriginalMessage() + ")");
+            throw fail("line " + row + " is not valid JSON: " + jsonProblem(e));
         }
     }
 
@@ -225,6 +225,13 @@ public final class FileRows implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw fail(where + ", column " + dataset.columns().get(i).name() + ": " + e.getMessage());
         }
+    }
+
+    /** Returns the parser's complaint without the location details it appends. */
+    private static String jsonProblem(JsonProcessingException e) {
+        String why = e.getOriginalMessage();
+        int cut = why.indexOf(" (start marker");
+        return (cut > 0 ? why.substring(0, cut) : why).lines().findFirst().orElse(why);
     }
 
     private MaterializeException fail(String detail) {
