@@ -110,7 +110,8 @@ public final class ParquetQueryMaterializer {
             while (cause != null && !(cause instanceof MaterializeException)) {
                 cause = cause.getCause();
             }
-            throw cause != null ? (MaterializeException) cause : e;
+            throw cause != null ? (MaterializeException) cause : new MaterializeException(Code.SQL, "--query failed"
+                    + " while running: " + e + "; the previous output is unchanged", e);
         }
     }
 
