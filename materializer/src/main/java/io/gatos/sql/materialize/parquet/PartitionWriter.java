@@ -15,7 +15,8 @@ import java.util.Map;
  * Writes the sorted rows of one table into staged Parquet files, one file per partition (split
  * past {@value #MAX_ROWS} rows). An append-only table's file is named after the keys it holds
  * ({@code part-<16 hex>.parquet}), so writing the same rows again gives the same name and never a
- * second copy; a rewritten table is one {@value TableLayout#WHOLE_FILE}. Two rows with one key are
+ * second copy; a rewritten table is {@value TableLayout#WHOLE_FILE} (then {@code data-2.parquet}
+ * and on past {@value #MAX_ROWS} rows). Two rows with one key are
  * refused. Holds one open file at a time.
  */
 final class PartitionWriter {
@@ -59,13 +60,13 @@ final class PartitionWriter {
                 open = null;
             }
             if (open == null) {
-                open = new Open(row.partition());
+                open = new Open(row.partition(), files.size());
             }
             open.add(row);
             last = row;
         }
         if (open == null && emptyFile && !layout.partitioned()) {
-            open = new Open("");
+            open = new Open("", 0);
         }
         if (open != null) {
             files.add(open.finish());
@@ -76,11 +77,13 @@ final class PartitionWriter {
     /** One file being written. */
     private final class Open {
         private final String partition;
+        private final int index;
         private final ParquetSink sink;
         private final Blake3 keys = Blake3.newHasher();
 
-        Open(String partition) throws IOException {
+        Open(String partition, int index) throws IOException {
             this.partition = partition;
+            this.index = index;
             this.sink = ParquetSink.create(staging.newFile(layout.def().name()), layout.def().name(),
                     layout.columns(), Map.of("gatos.table", layout.def().name()));
         }
@@ -98,7 +101,8 @@ final class PartitionWriter {
         StagedFile finish() throws IOException {
             sink.close();
             String name = layout.appendOnly()
-                    ? "part-" + Blake3.hex(keys.digest()).substring(0, 16) + ".parquet" : TableLayout.WHOLE_FILE;
+                    ? "part-" + Blake3.hex(keys.digest()).substring(0, 16) + ".parquet"
+                    : index == 0 ? TableLayout.WHOLE_FILE : "data-" + (index + 1) + ".parquet";
             String path = layout.def().name() + "/" + (partition.isEmpty() ? "" : partition + "/") + name;
             return new StagedFile(sink.file(), path, sink.rows(), Files.size(sink.file()),
                     FileDigest.of(sink.file()));
