@@ -2,6 +2,7 @@ package io.gatos.sql.cli;
 
 import io.gatos.sql.materialize.ExportOptions;
 import io.gatos.sql.materialize.Exporter;
+import io.gatos.sql.materialize.Format;
 import io.gatos.sql.materialize.Verifier;
 
 import picocli.CommandLine.Command;
@@ -68,32 +69,40 @@ public final class DemoCommand extends GatosSubcommand {
         try (Connection connection = Ledgers.connect(target)) {
             failed = tour(connection);
         }
-        Path export = exportPath(target);
-        boolean verified = exportAndVerify(target, export);
+        boolean verified = exportAndVerify(target, Format.SQLITE) & exportAndVerify(target, Format.PARQUET);
         String repo = shellWord(ledger.toString());
         out().println("Continue with your own queries:");
         out().println("  ./gatos sql --repo " + repo + " \"" + NEXT_QUERY + "\"");
         out().println("  ./gatos sql --repo " + repo + " --format json \"" + NEXT_JSON + "\"");
         out().println("  ./gatos shell --repo " + repo);
-        out().println("  sqlite3 " + shellWord(exportPath(ledger).toString()) + " \"" + NEXT_EXPORT + "\"");
+        out().println("  sqlite3 " + shellWord(exportPath(ledger, Format.SQLITE).toString()) + " \"" + NEXT_EXPORT
+                + "\"");
+        out().println("  duckdb -c \"SELECT date, COUNT(*) FROM read_parquet('"
+                + exportPath(ledger, Format.PARQUET) + "/events/**/*.parquet', hive_partitioning = true)"
+                + " GROUP BY ALL ORDER BY ALL\"");
         out().println("  ./gatos serve --repo " + repo + "   # for remote JDBC clients (BI tools, sqlline)");
         return failed == 0 && verified ? ExitCodes.OK : ExitCodes.INTERNAL;
     }
 
-    /** Returns the demo's SQLite export beside {@code ledger}: its name without {@code .git}, plus {@code .sqlite}. */
-    static Path exportPath(Path ledger) {
+    /**
+     * Returns the demo's export beside {@code ledger}: its name without {@code .git}, plus
+     * {@code .sqlite} (SQLite) or {@code -parquet} (a Parquet directory).
+     */
+    static Path exportPath(Path ledger, Format format) {
         String name = ledger.getFileName().toString();
-        return ledger.resolveSibling((name.endsWith(".git") ? name.substring(0, name.length() - 4) : name)
-                + ".sqlite");
+        String base = name.endsWith(".git") ? name.substring(0, name.length() - 4) : name;
+        return ledger.resolveSibling(base + (format == Format.SQLITE ? ".sqlite" : "-parquet"));
     }
 
-    /** Exports the demo ledger to SQLite (rebuilt every time) and verifies it; returns whether it matched. */
-    private boolean exportAndVerify(Path ledger, Path export) {
-        out().println("-- Export every table to SQLite, then verify the file against the ledger");
-        out().println("./gatos export --repo " + shellWord(this.ledger.toString()) + " --format sqlite --out "
-                + shellWord(exportPath(this.ledger).toString()) + " --full");
+    /** Exports the demo ledger (rebuilt every time) and verifies it; returns whether it matched. */
+    private boolean exportAndVerify(Path ledger, Format format) {
+        String what = format == Format.SQLITE ? "SQLite" : "Parquet (a directory per table)";
+        out().println("-- Export every table to " + what + ", then verify the export against the ledger");
+        out().println("./gatos export --repo " + shellWord(this.ledger.toString()) + " --format " + format.id()
+                + " --out " + shellWord(exportPath(this.ledger, format).toString()) + " --full");
+        Path export = exportPath(ledger, format);
         ExportOptions options = new ExportOptions(ledger, export, null, null, null, null, null,
-                ExportOptions.DEFAULT_BATCH, true, null);
+                ExportOptions.DEFAULT_BATCH, true, null, format);
         out().println(Exporter.run(options).summary());
         boolean verified = VerifyCommand.print(Verifier.verify(ledger, export), out());
         out().println();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatos.sql.materialize.ExportOptions;
 import io.gatos.sql.materialize.ExportResult;
 import io.gatos.sql.materialize.Exporter;
+import io.gatos.sql.materialize.Format;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,20 +20,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Exports ledger tables into an SQLite file, incrementally, with progress on stderr. */
+/** Exports ledger tables into an SQLite file or a Parquet dataset, incrementally, with progress on stderr. */
 @Command(
         name = "export",
         description = {
-            "Exports ledger tables into one SQLite file: typed tables with primary and foreign keys,"
-                    + " indexes, views, and an export_info table of runs.",
-            "Also writes FILE.manifest.json: the ref frontier, row counts, table digests and the"
+            "Exports ledger tables into one SQLite file (typed tables with primary and foreign keys,"
+                    + " indexes, views, and an export_info table of runs) or, with --format parquet,"
+                    + " into a directory of Parquet files: one subdirectory per table, events"
+                    + " partitioned by day (date=YYYY-MM-DD/) and state_nodes by state_ref=ID/, ZSTD,"
+                    + " rows sorted by key in each file.",
+            "Also writes OUT.manifest.json: the ref frontier, row counts, table digests (and for"
+                    + " Parquet every file with its rows, size and BLAKE3 digest) and the"
                     + " Explorer-Root that 'gatos verify' checks.",
-            "Incremental: a later run on the same FILE reads only the commits added since the last"
-                    + " run and updates their rows; with nothing new it prints 'up to date' and"
-                    + " writes nothing. Rewritten or removed refs force a full rebuild, and so does"
-                    + " --full.",
-            "All or nothing: a failed run leaves the previous FILE and manifest as they were. One"
-                    + " run per FILE at a time (FILE.lock). Progress goes to stderr, one summary"
+            "Incremental: a later run on the same OUT reads only the commits added since the last"
+                    + " run and updates their rows (Parquet: adds files to events, commits, shiplog"
+                    + " and state_nodes, rewrites the other tables); with nothing new it prints 'up"
+                    + " to date' and writes nothing. Rewritten or removed refs force a full rebuild,"
+                    + " and so does --full.",
+            "All or nothing: a failed run leaves the previous export and manifest as they were. One"
+                    + " run per OUT at a time (OUT.lock). Progress goes to stderr, one summary"
                     + " line to stdout."
         },
         exitCodeList = {
@@ -47,6 +53,7 @@ import java.util.Map;
         footerHeading = "%nExamples:%n",
         footer = {
             "  gatos export --repo ledger.git --format sqlite --out ledger.sqlite",
+            "  gatos export --repo ledger.git --format parquet --out ledger-parquet",
             "  gatos export --repo ledger.git --format sqlite --out orders.sqlite \\",
             "      --tables events,commits --where 'events={\"ns\":\"orders\"}' \\",
             "      --columns events:ns,kind,payload"
@@ -61,16 +68,16 @@ public final class ExportCommand extends GatosSubcommand {
             required = true,
             paramLabel = "FORMAT",
             converter = ExportFormat.Converter.class,
-            description = "The file format: sqlite (Parquet comes in a later release).")
+            description = "The format: sqlite (one file) or parquet (a directory).")
     ExportFormat format;
 
     @Option(
             names = "--out",
             required = true,
-            paramLabel = "FILE",
+            paramLabel = "OUT",
             description =
-                    "The SQLite file to create or bring up to date; FILE.manifest.json goes beside"
-                            + " it.")
+                    "The SQLite file, or the Parquet directory, to create or bring up to date;"
+                            + " OUT.manifest.json goes beside it.")
     Path out;
 
     @Option(
@@ -150,7 +157,8 @@ public final class ExportCommand extends GatosSubcommand {
                         where(),
                         batchSize,
                         full,
-                        null);
+                        null,
+                        format == ExportFormat.PARQUET ? Format.PARQUET : Format.SQLITE);
         ExportProgress observer = ExportProgress.create(err(), progress);
         boolean ok = false;
         ExportResult result;

@@ -14,11 +14,12 @@ import java.util.stream.Collectors;
 @Command(
         name = "verify",
         description = {
-            "Checks an SQLite export written by 'gatos export' against its manifest"
-                    + " (EXPORT.manifest.json) and the ledger.",
+            "Checks an export written by 'gatos export' (an SQLite file or a Parquet directory)"
+                    + " against its manifest (EXPORT.manifest.json) and the ledger.",
             "Recomputes the Explorer-Root from the repository, the row counts and digests from the"
-                    + " file, and tells which part differs: the extractor changed, the repository"
-                    + " advanced since the export, or the file was altered.",
+                    + " file (Parquet: every file's size, BLAKE3 digest and footer row count, and no"
+                    + " unlisted .parquet file), and tells which part differs: the extractor changed,"
+                    + " the repository advanced since the export, or the export was altered.",
             "Prints one line per check ('ok' or 'FAIL', the part, the detail), then 'verified:"
                     + " match' or 'verified: MISMATCH (PARTS)'. Writes nothing."
         },
@@ -30,13 +31,16 @@ import java.util.stream.Collectors;
             ExitCodes.MISMATCH_HELP
         },
         footerHeading = "%nExamples:%n",
-        footer = {"  gatos verify --repo ledger.git ledger.sqlite"})
+        footer = {
+            "  gatos verify --repo ledger.git ledger.sqlite",
+            "  gatos verify --repo ledger.git ledger-parquet"
+        })
 public final class VerifyCommand extends GatosSubcommand {
     @Mixin RepoOption repo;
 
     @Parameters(
             paramLabel = "EXPORT",
-            description = "The SQLite file written by 'gatos export'.")
+            description = "The SQLite file or Parquet directory written by 'gatos export'.")
     Path export;
 
     @Override

@@ -34,8 +34,13 @@ class DemoCommandIT {
                     .contains("./gatos serve --repo " + out)
                     .contains("export " + temp.resolve("demo-ledger.sqlite") + ": full, ")
                     .contains("verified: match")
-                    .contains("sqlite3 " + temp.resolve("demo-ledger.sqlite"));
+                    .contains("sqlite3 " + temp.resolve("demo-ledger.sqlite"))
+                    .contains("export " + temp.resolve("demo-ledger-parquet") + ": full, ")
+                    .contains("duckdb -c \"SELECT date, COUNT(*) FROM read_parquet('"
+                            + temp.resolve("demo-ledger-parquet") + "/events/**/*.parquet'");
+            assertThat(cli.out().split("verified: match", -1)).hasSize(3);
             assertThat(temp.resolve("demo-ledger.sqlite.manifest.json")).exists();
+            assertThat(temp.resolve("demo-ledger-parquet.manifest.json")).exists();
         }
     }
 }

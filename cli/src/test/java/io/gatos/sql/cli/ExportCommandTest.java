@@ -79,12 +79,28 @@ class ExportCommandTest extends OrdersLedgerTest {
     }
 
     @Test
-    void rejectsAnUnknownFormatWith2() {
-        Cli cli = exportAs("csv", "none");
+    void exportsParquetIntoADirectoryThenVerifies() {
+        out = out.resolveSibling("ledger-parquet");
+        Cli first = exportAs("parquet", "none");
 
-        assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.err()).contains("--format", "'csv' is not a supported format; use sqlite or parquet");
-        assertThat(out).doesNotExist();
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("export " + out + ": full");
+        assertThat(out.resolve("commits")).isDirectory();
+        assertThat(out.resolveSibling("ledger-parquet.manifest.json")).exists();
+        assertThat(exportAs("parquet", "none").out()).contains("up to date");
+        Cli verify = Cli.run("verify", "--repo", repo(), out.toString());
+        assertThat(verify.exitCode()).as(verify.out()).isZero();
+        assertThat(verify.out()).contains("verified: match");
+    }
+
+    @Test
+    void refusesAParquetRunOnAnSqliteExportWith1() {
+        assertThat(export().exitCode()).isZero();
+
+        Cli cli = exportAs("parquet", "none");
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.err()).contains("is a sqlite export, not parquet; choose another --out");
     }
 
     @Test
@@ -92,7 +108,7 @@ class ExportCommandTest extends OrdersLedgerTest {
         Cli cli = exportAs("xml", "none");
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.err()).contains("'xml' is not a supported format; use sqlite");
+        assertThat(cli.err()).contains("'xml' is not a supported format; use sqlite or parquet");
     }
 
     @Test

@@ -27,7 +27,7 @@ final class Compatibility {
     static Manifest previous(ExportOptions options, ExportPlan plan) {
         Path out = options.out();
         Path manifestPath = ManifestFile.pathOf(out);
-        if (!Files.exists(out)) {
+        if (!Files.exists(out) || options.format() == Format.PARQUET && emptyDirectory(out)) {
             return null;
         }
         Manifest manifest = ManifestFile.read(manifestPath);
@@ -35,8 +35,9 @@ final class Compatibility {
             throw incompatible(out + " exists but has no manifest " + manifestPath.getFileName()
                     + ", so it was not written by gatos export; choose another --out or remove the file");
         }
-        if (!"sqlite".equals(manifest.format())) {
-            throw incompatible(out + " is a " + manifest.format() + " export; choose another --out");
+        if (!options.format().id().equals(manifest.format())) {
+            throw incompatible(out + " is a " + manifest.format() + " export, not " + options.format().id()
+                    + "; choose another --out");
         }
         if (options.full() || !Exporter.EXTRACTOR_VERSION.equals(manifest.extractorVersion())) {
             return null;
@@ -50,8 +51,38 @@ final class Compatibility {
             throw incompatible(out + " was exported with other tables, columns or filters (" + had.keySet()
                     + "); run with --full to rebuild it with the new options, or choose another --out");
         }
-        checkFile(out, manifest);
+        if (options.format() == Format.PARQUET) {
+            checkFiles(out, manifest);
+        } else {
+            checkFile(out, manifest);
+        }
         return manifest;
+    }
+
+    private static boolean emptyDirectory(Path out) {
+        try (var entries = Files.list(out)) {
+            return Files.isDirectory(out) && entries.findAny().isEmpty();
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** Checks that every file the manifest lists is there with its size (a cheap check; verify digests them). */
+    private static void checkFiles(Path out, Manifest manifest) {
+        for (Manifest.TableEntry entry : manifest.tables().values()) {
+            for (Manifest.FileEntry file : entry.files() == null ? List.<Manifest.FileEntry>of() : entry.files()) {
+                Path path = out.resolve(file.path());
+                try {
+                    if (Files.size(path) != file.bytes()) {
+                        throw incompatible(path + " is not the file the manifest lists (size differs); run with"
+                                + " --full to rebuild the export");
+                    }
+                } catch (java.io.IOException e) {
+                    throw incompatible(path + " is listed in the manifest but missing; run with --full to rebuild"
+                            + " the export");
+                }
+            }
+        }
     }
 
     private static String filterText(com.fasterxml.jackson.databind.JsonNode filter) {

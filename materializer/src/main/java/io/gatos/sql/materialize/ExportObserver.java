@@ -16,4 +16,8 @@ public interface ExportObserver {
     /** Hears that {@code table} is done with {@code rows} rows written in this run. */
     default void tableDone(String table, long rows) {
     }
+
+    /** Hears a remark worth a log line, e.g. that an interrupted run was finished first. */
+    default void note(String message) {
+    }
 }

@@ -20,10 +20,11 @@ import java.util.Map;
  * @param batchSize rows per committed batch
  * @param full rebuild from scratch instead of continuing from the manifest's frontier
  * @param observer hears progress (never null)
+ * @param format the output format (null: SQLite); a Parquet export's {@code out} is a directory
  */
 public record ExportOptions(Path repo, Path out, List<String> tables, String since, String until,
         Map<String, List<String>> columns, Map<String, JsonNode> where, int batchSize, boolean full,
-        ExportObserver observer) {
+        ExportObserver observer, Format format) {
     /** Default rows per batch. */
     public static final int DEFAULT_BATCH = 5_000;
 
@@ -35,10 +36,18 @@ public record ExportOptions(Path repo, Path out, List<String> tables, String sin
         columns = columns == null ? Map.of() : Map.copyOf(columns);
         where = where == null ? Map.of() : Map.copyOf(where);
         observer = observer == null ? ExportObserver.NONE : observer;
+        format = format == null ? Format.SQLITE : format;
         if (batchSize < 1) {
             throw new MaterializeException(MaterializeException.Code.BAD_OPTION, "--batch-size must be at least 1, not "
                     + batchSize);
         }
+    }
+
+    /** Configures an SQLite export. */
+    public ExportOptions(Path repo, Path out, List<String> tables, String since, String until,
+            Map<String, List<String>> columns, Map<String, JsonNode> where, int batchSize, boolean full,
+            ExportObserver observer) {
+        this(repo, out, tables, since, until, columns, where, batchSize, full, observer, Format.SQLITE);
     }
 
     /** Returns options exporting every table of {@code repo} to {@code out} with defaults. */
@@ -48,6 +57,11 @@ public record ExportOptions(Path repo, Path out, List<String> tables, String sin
 
     /** Returns a copy observed by {@code observer}. */
     public ExportOptions withObserver(ExportObserver observer) {
-        return new ExportOptions(repo, out, tables, since, until, columns, where, batchSize, full, observer);
+        return new ExportOptions(repo, out, tables, since, until, columns, where, batchSize, full, observer, format);
+    }
+
+    /** Returns a copy writing {@code format}. */
+    public ExportOptions withFormat(Format format) {
+        return new ExportOptions(repo, out, tables, since, until, columns, where, batchSize, full, observer, format);
     }
 }

@@ -65,7 +65,8 @@ final class ExportWriter {
                     execute(db, ddl.createIndexes());
                     execute(db, ddl.createViews());
                 }
-                manifest = ManifestBuilder.build(options, plan, state, frontier, decision, db, source);
+                manifest = ManifestBuilder.build(options, plan, state, frontier, decision, ManifestBuilder.sqlite(plan, db),
+                        source);
                 ManifestBuilder.recordRun(db, manifest);
                 SqliteFile.seal(db, Exporter.USER_VERSION);
             }

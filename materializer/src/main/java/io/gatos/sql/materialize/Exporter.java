@@ -15,9 +15,9 @@ import java.util.TreeSet;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
- * Runs {@code gatos export --format sqlite}: decides between a full export, an incremental one (only
+ * Runs {@code gatos export} (SQLite or Parquet): decides between a full export, an incremental one (only
  * commits not reachable from the previous frontier) and "up to date", then hands the work to
- * {@link ExportWriter}. Holds the output's lock for the whole run. All or nothing: a failed run
+ * {@link ExportWriter} or {@link ParquetExportWriter}. Holds the output's lock for the whole run. All or nothing: a failed run
  * leaves the previous export and manifest as they were.
  */
 public final class Exporter {
@@ -34,16 +34,21 @@ public final class Exporter {
         long start = System.nanoTime();
         ExportPlan plan = ExportPlan.of(options);
         try (OutputLock lock = OutputLock.acquire(options.out()); LedgerRepository repository = open(options)) {
+            recover(options);
             Manifest previous = Compatibility.previous(options, plan);
             LedgerState state = LedgerState.read(repository, options.until(), previous);
             Map<String, Base> prior = previous == null ? Map.of() : base(previous);
             Frontier frontier = Frontier.measure(state.snapshot(), prior);
             Decision decision = decide(options, plan, previous, frontier, state, repository);
             if (decision == null) {
-                return new ExportResult(options.out(), "up-to-date", Map.of(), rows(previous), size(options),
+                return new ExportResult(options.out(), "up-to-date", Map.of(), rows(previous), size(options, previous),
                         repository.stats().commits(), (System.nanoTime() - start) / 1_000_000, null);
             }
-            return new ExportWriter(options, plan, state, frontier, repository, start).write(decision);
+            return switch (options.format()) {
+                case SQLITE -> new ExportWriter(options, plan, state, frontier, repository, start).write(decision);
+                case PARQUET -> new ParquetExportWriter(options, plan, state, frontier, repository, start)
+                        .write(decision);
+            };
         }
     }
 
@@ -109,7 +114,25 @@ public final class Exporter {
         return out;
     }
 
-    private static long size(ExportOptions options) {
+    /** Finishes a Parquet run that was interrupted after its commit point, so its manifest is current. */
+    private static void recover(ExportOptions options) {
+        if (options.format() != Format.PARQUET || !Files.isDirectory(options.out())) {
+            return;
+        }
+        try {
+            if (io.gatos.sql.materialize.parquet.Staging.recover(options.out())) {
+                options.observer().note("finished the run that was interrupted while committing");
+            }
+        } catch (java.io.IOException e) {
+            throw new MaterializeException(MaterializeException.Code.IO, "cannot finish the interrupted run in "
+                    + options.out() + ": " + e.getMessage() + "; run with --full to rebuild it", e);
+        }
+    }
+
+    private static long size(ExportOptions options, Manifest manifest) {
+        if (options.format() == Format.PARQUET) {
+            return ParquetExportWriter.bytes(manifest);
+        }
         try {
             return Files.size(options.out());
         } catch (java.io.IOException e) {

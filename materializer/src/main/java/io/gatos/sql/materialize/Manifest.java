@@ -62,16 +62,33 @@ public record Manifest(
 
     /**
      * Describes one exported table: its columns, its row filter (null: every row), its row count and
-     * the BLAKE3 digest of its rows in key order.
+     * a BLAKE3 digest: of its rows in key order (SQLite), or of its file list (Parquet, which also
+     * lists its files; null for SQLite).
      */
-    @JsonPropertyOrder({"columns", "filter", "rows", "digest"})
+    @JsonPropertyOrder({"columns", "filter", "rows", "digest", "files"})
     public record TableEntry(@JsonProperty("columns") List<String> columns, @JsonProperty("filter") JsonNode filter,
-            @JsonProperty("rows") long rows, @JsonProperty("digest") String digest) {
-        /** Copies the column list; a JSON {@code null} filter (as read back from a file) becomes null. */
+            @JsonProperty("rows") long rows, @JsonProperty("digest") String digest,
+            @JsonProperty("files") @JsonInclude(JsonInclude.Include.NON_NULL) List<FileEntry> files) {
+        /** Copies the lists; a JSON {@code null} filter (as read back from a file) becomes null. */
         public TableEntry {
             columns = List.copyOf(columns);
             filter = filter == null || filter.isNull() ? null : filter;
+            files = files == null ? null : List.copyOf(files);
         }
+
+        /** Describes a table of an SQLite export, which lists no files. */
+        public TableEntry(List<String> columns, JsonNode filter, long rows, String digest) {
+            this(columns, filter, rows, digest, null);
+        }
+    }
+
+    /**
+     * Describes one file of a Parquet export: its path relative to the dataset directory, its rows,
+     * its size and the BLAKE3 digest of its bytes.
+     */
+    @JsonPropertyOrder({"path", "rows", "bytes", "digest"})
+    public record FileEntry(@JsonProperty("path") String path, @JsonProperty("rows") long rows,
+            @JsonProperty("bytes") long bytes, @JsonProperty("digest") String digest) {
     }
 
     /** Describes the run that wrote the manifest: its mode, its range options and how many runs the export has seen. */

@@ -25,8 +25,24 @@ final class ManifestBuilder {
     private ManifestBuilder() {
     }
 
+    /** Describes a table written by this run. */
+    interface Entries {
+        /** Returns the manifest entry of {@code table}, which this run wrote. */
+        Manifest.TableEntry of(TableSelection table) throws SQLException;
+    }
+
+    /** Returns the entries of an SQLite export: row counts and digests read back from {@code db}. */
+    static Entries sqlite(ExportPlan plan, Connection db) {
+        return t -> {
+            TableDigest.Result digest = TableDigest.of(db, t.def().name(), SqliteDdl.columns(t),
+                    SqliteDdl.keyColumns(t.def()));
+            return new Manifest.TableEntry(t.columns(), plan.filterJson(t.def().name()), digest.rows(),
+                    digest.digest());
+        };
+    }
+
     static Manifest build(ExportOptions options, ExportPlan plan, LedgerState state, Frontier frontier,
-            Exporter.Decision decision, Connection db, LedgerSource source) throws SQLException {
+            Exporter.Decision decision, Entries written, LedgerSource source) throws SQLException {
         SortedMap<String, Manifest.TableEntry> tables = new TreeMap<>();
         for (TableSelection t : plan.tables()) {
             String name = t.def().name();
@@ -35,10 +51,7 @@ final class ManifestBuilder {
                 tables.put(name, before);
                 continue;
             }
-            TableDigest.Result digest = TableDigest.of(db, name, SqliteDdl.columns(t),
-                    SqliteDdl.keyColumns(t.def()));
-            tables.put(name, new Manifest.TableEntry(t.columns(), plan.filterJson(name), digest.rows(),
-                    digest.digest()));
+            tables.put(name, written.of(t));
         }
         SortedMap<String, Manifest.Head> heads = new TreeMap<>();
         frontier.refs().forEach((ref, base) -> heads.put(ref, new Manifest.Head(base.head().name(), base.length())));
@@ -46,7 +59,7 @@ final class ManifestBuilder {
         String explorerRoot = ExplorerRoot.compute(state.ledgerHead(), state.policyRoot(), foldRoot,
                 Exporter.EXTRACTOR_VERSION);
         long runs = decision.previous() == null ? 1 : decision.previous().run().runs() + 1;
-        return new Manifest(Manifest.SCHEMA_ID, 1, "sqlite", options.out().getFileName().toString(),
+        return new Manifest(Manifest.SCHEMA_ID, 1, options.format().id(), options.out().getFileName().toString(),
                 Exporter.EXTRACTOR_VERSION, state.stateRef(), new Manifest.CommitRange(
                         id(source, options.since()), id(source, options.until())), heads, state.ledgerHead(),
                 state.policyRoot(), foldRoot, explorerRoot, tables, new Manifest.Run(decision.mode(),

@@ -16,8 +16,8 @@ import java.util.TreeMap;
 /**
  * Runs {@code gatos verify}: recomputes the Explorer-Root from the repository and the row counts
  * and digests from the export file, and reports whether they match the manifest or which part
- * differs: the extractor changed, the repository advanced, or the file was altered. Reads the whole
- * file once and, when the repository still matches, counts every exported table live.
+ * differs: the extractor changed, the repository advanced, or the file (or a Parquet dataset's
+ * files) was altered. Reads the whole export once and, when the repository still matches, counts every exported table live.
  */
 public final class Verifier {
     private Verifier() {
@@ -66,7 +66,8 @@ public final class Verifier {
             checks.add(new Check("explorer_root", root.equals(manifest.explorerRoot()), root.equals(
                     manifest.explorerRoot()) ? root : "recomputed " + root + ", manifest says "
                             + manifest.explorerRoot()));
-            checks.addAll(FileCheck.run(export, manifest));
+            checks.addAll("parquet".equals(manifest.format()) ? ParquetFileCheck.run(export, manifest)
+                    : FileCheck.run(export, manifest));
             if (ledger.ok() && manifest.run().since() == null) {
                 checks.add(liveRows(repository, state, manifest));
             }

@@ -1,0 +1,189 @@
+package io.gatos.sql.materialize;
+
+import static java.util.Objects.requireNonNull;
+
+import io.gatos.sql.ledger.Blake3;
+import io.gatos.sql.ledger.Frontier;
+import io.gatos.sql.ledger.LedgerRepository;
+import io.gatos.sql.materialize.parquet.ParquetTable;
+import io.gatos.sql.materialize.parquet.StagedFile;
+import io.gatos.sql.materialize.parquet.Staging;
+import io.gatos.sql.materialize.parquet.TableLayout;
+import io.gatos.sql.materialize.sqlite.TableSelection;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Writes one export run into a Parquet dataset directory: every table's new files are staged, then
+ * committed together with the manifest (see {@link Staging}); append-only tables gain files, the
+ * others are rewritten. On any failure before the commit the dataset and manifest stay as they were.
+ */
+final class ParquetExportWriter {
+    private final ExportOptions options;
+    private final ExportPlan plan;
+    private final LedgerState state;
+    private final Frontier frontier;
+    private final LedgerRepository repository;
+    private final long startNanos;
+
+    ParquetExportWriter(ExportOptions options, ExportPlan plan, LedgerState state, Frontier frontier,
+            LedgerRepository repository, long startNanos) {
+        this.options = requireNonNull(options, "options");
+        this.plan = requireNonNull(plan, "plan");
+        this.state = requireNonNull(state, "state");
+        this.frontier = requireNonNull(frontier, "frontier");
+        this.repository = requireNonNull(repository, "repository");
+        this.startNanos = startNanos;
+    }
+
+    ExportResult write(Exporter.Decision decision) {
+        Path out = options.out();
+        Path manifestPath = ManifestFile.pathOf(out);
+        Manifest old = ManifestFile.read(manifestPath);
+        Staging staging = null;
+        Path manifestTmp = null;
+        try {
+            Files.createDirectories(out);
+            staging = Staging.open(out);
+            Map<String, Manifest.TableEntry> entries = new HashMap<>();
+            Map<String, Long> written = new TreeMap<>();
+            List<Staging.Move> moves = new ArrayList<>();
+            Set<String> kept = new java.util.HashSet<>();
+            Manifest manifest;
+            try (LedgerSource source = new LedgerSource(repository, state.snapshot(), decision.delta())) {
+                for (TableSelection t : decision.tables()) {
+                    String name = t.def().name();
+                    TableLayout layout = TableLayout.of(t.def(), t.columns());
+                    ParquetTable.Written result = exportTable(source, layout, staging, decision);
+                    written.put(name, result.read());
+                    List<Manifest.FileEntry> files = files(decision, layout, result.files());
+                    entries.put(name, entry(t, files));
+                    result.files().forEach(f -> moves.add(new Staging.Move(f.staged(), out.resolve(f.path()))));
+                    result.extra().forEach((from, to) -> moves.add(new Staging.Move(from, out.resolve(to))));
+                }
+                manifest = ManifestBuilder.build(options, plan, state, frontier, decision,
+                        t -> entries.get(t.def().name()), source);
+            }
+            manifest.tables().values().forEach(e -> e.files().forEach(f -> kept.add(f.path())));
+            manifestTmp = ManifestFile.writeTemp(manifestPath, manifest);
+            moves.add(new Staging.Move(manifestTmp, manifestPath));
+            staging.commit(moves, deletes(old, kept, out));
+            return result(decision, written, manifest);
+        } catch (SQLException e) {
+            throw failed(e, MaterializeException.Code.SQL);
+        } catch (IOException e) {
+            throw failed(e, MaterializeException.Code.IO);
+        } finally {
+            if (staging != null && !Staging.pending(out)) {
+                staging.abandon();
+            }
+            AtomicFiles.deleteQuietly(manifestTmp);
+        }
+    }
+
+    private ParquetTable.Written exportTable(LedgerSource source, TableLayout layout, Staging staging,
+            Exporter.Decision decision) throws SQLException, IOException {
+        String name = layout.def().name();
+        String schema = layout.appendOnly() ? LedgerSource.DELTA : LedgerSource.SNAP;
+        ParquetTable table = new ParquetTable(layout, staging, state.ledgerTime(),
+                decision.previous() == null ? null : options.out());
+        long[] n = {0};
+        source.copy(schema, layout.def(), layout.read(), plan.filters().get(name), row -> {
+            try {
+                table.add(row);
+            } catch (IOException e) {
+                throw new SQLException("spilling rows of " + name + " failed: " + e.getMessage(), e);
+            }
+            if (++n[0] % options.batchSize() == 0) {
+                options.observer().batch(name, n[0]);
+            }
+        });
+        try {
+            ParquetTable.Written result = table.finish();
+            options.observer().tableDone(name, n[0]);
+            return result;
+        } catch (ParquetTable.DuplicateKey e) {
+            throw duplicate(layout, e);
+        }
+    }
+
+    /** Returns the file list of a table after this run: the previous files plus new ones, or only the new ones. */
+    private static List<Manifest.FileEntry> files(Exporter.Decision decision, TableLayout layout,
+            List<StagedFile> staged) {
+        Map<String, Manifest.FileEntry> out = new LinkedHashMap<>();
+        Manifest.TableEntry before = decision.previous() == null ? null
+                : decision.previous().tables().get(layout.def().name());
+        if (layout.appendOnly() && before != null && before.files() != null) {
+            before.files().forEach(f -> out.put(f.path(), f));
+        }
+        staged.forEach(f -> out.put(f.path(), new Manifest.FileEntry(f.path(), f.rows(), f.bytes(), f.digest())));
+        return out.values().stream().sorted(Comparator.comparing(Manifest.FileEntry::path)).toList();
+    }
+
+    private Manifest.TableEntry entry(TableSelection t, List<Manifest.FileEntry> files) {
+        long rows = files.stream().mapToLong(Manifest.FileEntry::rows).sum();
+        return new Manifest.TableEntry(t.columns(), plan.filterJson(t.def().name()), rows, digest(files), files);
+    }
+
+    /** Returns the digest of a file list: BLAKE3 of the lines {@code <path> <rows> <digest>\n} in path order. */
+    static String digest(List<Manifest.FileEntry> files) {
+        String lines = files.stream().sorted(Comparator.comparing(Manifest.FileEntry::path))
+                .map(f -> f.path() + " " + f.rows() + " " + f.digest() + "\n").collect(Collectors.joining());
+        return "blake3:" + Blake3.hex(Blake3.hash(lines.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Returns the files of the previous manifest that the new one no longer lists. */
+    private static List<Path> deletes(Manifest old, Set<String> kept, Path out) {
+        List<Path> gone = new ArrayList<>();
+        if (old != null) {
+            old.tables().values().stream().filter(e -> e.files() != null).flatMap(e -> e.files().stream())
+                    .map(Manifest.FileEntry::path).filter(p -> !kept.contains(p)).forEach(p -> gone.add(out.resolve(p)));
+        }
+        return gone;
+    }
+
+    private MaterializeException duplicate(TableLayout layout, ParquetTable.DuplicateKey e) {
+        if (!layout.def().name().equals("events") || !layout.read().contains("commit_id")) {
+            return new MaterializeException(MaterializeException.Code.CONSTRAINT, layout.def().name() + ": "
+                    + e.getMessage() + "; the findings table names the cause");
+        }
+        int at = layout.read().indexOf("commit_id");
+        return new MaterializeException(MaterializeException.Code.DUPLICATE_ULID, "two events carry ULID "
+                + e.key() + ": commits " + e.first()[at] + " and " + e.second()[at] + "; an export refuses to drop"
+                + " either (the findings table reports it as DUPLICATE_ULID); fix the ledger, or leave events out"
+                + " with --tables");
+    }
+
+    private MaterializeException failed(Exception e, MaterializeException.Code code) {
+        if (e.getCause() instanceof MaterializeException m) {
+            return m;
+        }
+        return new MaterializeException(code, "writing " + options.out() + " failed: " + e.getMessage()
+                + "; the previous export is unchanged", e);
+    }
+
+    private ExportResult result(Exporter.Decision decision, Map<String, Long> written, Manifest manifest) {
+        Map<String, Long> rows = new HashMap<>();
+        manifest.tables().forEach((t, e) -> rows.put(t, e.rows()));
+        return new ExportResult(options.out(), decision.mode(), written, rows, bytes(manifest),
+                repository.stats().commits(), (System.nanoTime() - startNanos) / 1_000_000, decision.note());
+    }
+
+    /** Returns the bytes of every file a Parquet manifest lists. */
+    static long bytes(Manifest manifest) {
+        return manifest.tables().values().stream().filter(e -> e.files() != null).flatMap(e -> e.files().stream())
+                .mapToLong(Manifest.FileEntry::bytes).sum();
+    }
+}

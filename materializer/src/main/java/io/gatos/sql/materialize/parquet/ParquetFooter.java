@@ -1,0 +1,46 @@
+package io.gatos.sql.materialize.parquet;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.apache.parquet.format.FileMetaData;
+import org.apache.parquet.format.Util;
+
+/**
+ * Reads the footer of a Parquet file (its last bytes: metadata, length, {@code PAR1}) without
+ * reading the data, e.g. to check a file's row count. Costs two small reads.
+ */
+public final class ParquetFooter {
+    private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
+
+    private ParquetFooter() {
+    }
+
+    /** Returns the row count of {@code file}; throws IOException naming the file when it is not Parquet. */
+    public static long rows(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size < 12) {
+                throw new IOException(file + " is too short to be a Parquet file");
+            }
+            ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+            channel.read(tail, size - 8);
+            byte[] magic = new byte[4];
+            tail.position(4);
+            tail.get(magic);
+            int length = tail.getInt(0);
+            if (!java.util.Arrays.equals(magic, MAGIC) || length <= 0 || length > size - 12) {
+                throw new IOException(file + " has no Parquet footer (truncated or not Parquet)");
+            }
+            ByteBuffer meta = ByteBuffer.allocate(length);
+            channel.read(meta, size - 8 - length);
+            FileMetaData footer = Util.readFileMetaData(new ByteArrayInputStream(meta.array()));
+            return footer.getNum_rows();
+        }
+    }
+}

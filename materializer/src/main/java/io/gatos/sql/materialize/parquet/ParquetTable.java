@@ -1,0 +1,98 @@
+package io.gatos.sql.materialize.parquet;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Exports one table of one run into staged Parquet files: rows are added as they are read, sorted
+ * by partition and key in bounded memory ({@value #SORT_BYTES} bytes before spilling), then written;
+ * a rewritten table also gets its audit index (created and updated times) staged. Not thread-safe.
+ */
+public final class ParquetTable {
+    /** Estimated bytes of rows held in memory before they are spilled to disk. */
+    public static final long SORT_BYTES = 48L * 1024 * 1024;
+    private final TableLayout layout;
+    private final Staging staging;
+    private final long now;
+    private final Path previous;
+    private final SortBuffer buffer;
+
+    /** Holds what one table's export staged: rows read, files, and other staged files by destination. */
+    public record Written(long read, List<StagedFile> files, Map<Path, String> extra) {
+        /** Copies the parts. */
+        public Written {
+            files = List.copyOf(files);
+            extra = Map.copyOf(extra);
+        }
+    }
+
+    /** Says that two rows of a table carry one key. */
+    public static final class DuplicateKey extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final String key;
+        private final transient Object[] first;
+        private final transient Object[] second;
+
+        DuplicateKey(String key, Object[] first, Object[] second) {
+            super("two rows carry the key " + key.replace('\u0000', ','));
+            this.key = key.replace('\u0000', ',');
+            this.first = first.clone();
+            this.second = second.clone();
+        }
+
+        /** Returns the key, its columns joined by commas. */
+        public String key() {
+            return key;
+        }
+
+        /** Returns the first row (values in the layout's read order). */
+        public Object[] first() {
+            return first.clone();
+        }
+
+        /** Returns the second row (values in the layout's read order). */
+        public Object[] second() {
+            return second.clone();
+        }
+    }
+
+    /**
+     * Prepares the export of {@code layout} at ledger time {@code now}; {@code previousDataset} is the
+     * dataset this run continues (its audit indexes are read), or null for a fresh export.
+     */
+    public ParquetTable(TableLayout layout, Staging staging, long now, Path previousDataset) {
+        this.layout = requireNonNull(layout, "layout");
+        this.staging = requireNonNull(staging, "staging");
+        this.now = now;
+        this.previous = previousDataset;
+        this.buffer = new SortBuffer(staging.dir().resolve("spill-" + layout.def().name()), SORT_BYTES);
+    }
+
+    /** Adds one row, values in the layout's read order. */
+    public void add(Object[] row) throws IOException {
+        buffer.add(new SortBuffer.Entry(layout.partition(row), layout.key(row), row));
+    }
+
+    /** Sorts and writes the rows; throws {@link DuplicateKey} when two rows carry one key. */
+    public Written finish() throws IOException {
+        try (buffer) {
+            if (layout.appendOnly()) {
+                List<StagedFile> files = new PartitionWriter(layout, staging, now, null, null)
+                        .write(buffer.sorted(), previous == null);
+                return new Written(buffer.rows(), files, Map.of());
+            }
+            String indexPath = Staging.OWN_DIR + "/audit/" + layout.def().name() + ".bin";
+            AuditIndex before = AuditIndex.read(previous == null ? null : previous.resolve(indexPath));
+            AuditIndex after = new AuditIndex();
+            List<StagedFile> files = new PartitionWriter(layout, staging, now, before, after)
+                    .write(buffer.sorted(), true);
+            Path staged = staging.newFile(layout.def().name() + "-audit");
+            after.write(staged);
+            return new Written(buffer.rows(), files, Map.of(staged, indexPath));
+        }
+    }
+}

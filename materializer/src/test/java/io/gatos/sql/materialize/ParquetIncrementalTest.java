@@ -1,0 +1,142 @@
+package io.gatos.sql.materialize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gatos.sql.catalog.Catalog;
+import io.gatos.sql.catalog.TableDef;
+import io.gatos.sql.materialize.parquet.DuckDb;
+import io.gatos.sql.testing.LedgerTestRepository;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ParquetIncrementalTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void appendedEventsAreSeenExactlyOnceAndTheDatasetEqualsTheLiveTables() throws Exception {
+        try (LedgerTestRepository repo = ExportFixture.build(dir.resolve("ledger.git"))) {
+            Path out = dir.resolve("dataset");
+            Exporter.run(ParquetExportTest.parquet(repo.path(), out));
+            for (int i = 0; i < 30; i++) {
+                repo.event("orders", i % 2 == 0 ? "alice" : "erin", "order.created", "{\"i\":" + i + "}");
+            }
+            repo.job("deploy", "pending");
+            ExportResult second = Exporter.run(ParquetExportTest.parquet(repo.path(), out));
+            assertThat(second.mode()).isEqualTo("incremental");
+            assertThat(second.rowsWritten()).containsEntry("events", 30L).containsEntry("commits", 31L);
+            String events = DuckDb.literal(out + "/events/**/*.parquet");
+            assertThat(DuckDb.value("SELECT count(*) - count(DISTINCT id) FROM read_parquet(" + events + ")"))
+                    .isEqualTo("0");
+            try (Connection live = DriverManager.getConnection(repo.jdbcUrl())) {
+                for (TableDef def : Catalog.get().tables()) {
+                    assertThat(ParquetExportTest.datasetRows(out, def)).as(def.name())
+                            .containsExactlyInAnyOrderElementsOf(ExporterTest.liveRows(live, def));
+                }
+            }
+            assertThat(Exporter.run(ParquetExportTest.parquet(repo.path(), out)).upToDate()).isTrue();
+            assertThat(Verifier.verify(repo.path(), out).failures()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRerunOfTheSameRowsNeverDuplicatesAFile() throws Exception {
+        try (LedgerTestRepository repo = ExportFixture.build(dir.resolve("ledger.git"))) {
+            Path out = dir.resolve("dataset");
+            Exporter.run(ParquetExportTest.parquet(repo.path(), out));
+            Map<String, String> before = digests(out);
+            ExportResult full = Exporter.run(new ExportOptions(repo.path(), out, null, null, null, null, null, 100,
+                    true, null, Format.PARQUET));
+            assertThat(full.mode()).isEqualTo("full");
+            assertThat(digests(out)).isEqualTo(before);
+            assertThat(Verifier.verify(repo.path(), out).failures()).isEmpty();
+        }
+    }
+
+    @Test
+    void anInterruptedRunLeavesThePreviousDatasetReadableAndConsistent() throws Exception {
+        try (LedgerTestRepository repo = ExportFixture.build(dir.resolve("ledger.git"))) {
+            Path out = dir.resolve("dataset");
+            Exporter.run(ParquetExportTest.parquet(repo.path(), out));
+            Map<String, String> before = digests(out);
+            String manifest = Files.readString(ManifestFile.pathOf(out));
+            for (int i = 0; i < 30; i++) {
+                repo.event("orders", "alice", "order.created", "{\"i\":" + i + "}");
+            }
+            ExportObserver dies = new ExportObserver() {
+                @Override
+                public void tableDone(String table, long rows) {
+                    if (table.equals("events")) {
+                        throw new IllegalStateException("killed");
+                    }
+                }
+            };
+            assertThatThrownBy(() -> Exporter.run(ParquetExportTest.parquet(repo.path(), out).withObserver(dies)))
+                    .hasMessageContaining("killed");
+            assertThat(digests(out)).isEqualTo(before);
+            assertThat(Files.readString(ManifestFile.pathOf(out))).isEqualTo(manifest);
+            assertThat(DuckDb.value("SELECT count(*) FROM read_parquet(" + DuckDb.literal(out + "/events/**/*.parquet")
+                    + ")")).isEqualTo(String.valueOf(ManifestFile.read(ManifestFile.pathOf(out)).tables().get("events")
+                            .rows()));
+            assertThat(Exporter.run(ParquetExportTest.parquet(repo.path(), out)).rowsWritten())
+                    .containsEntry("events", 30L);
+            assertThat(Verifier.verify(repo.path(), out).failures()).isEmpty();
+        }
+    }
+
+    @Test
+    void verifyNamesAnAlteredAMissingAndAnUnlistedFile() throws Exception {
+        try (LedgerTestRepository repo = ExportFixture.build(dir.resolve("ledger.git"))) {
+            Path out = dir.resolve("dataset");
+            Exporter.run(ParquetExportTest.parquet(repo.path(), out));
+            Manifest manifest = ManifestFile.read(ManifestFile.pathOf(out));
+            String jobs = manifest.tables().get("jobs").files().get(0).path();
+            String commits = manifest.tables().get("commits").files().get(0).path();
+            byte[] bytes = Files.readAllBytes(out.resolve(jobs));
+            bytes[10] ^= 1;
+            Files.write(out.resolve(jobs), bytes);
+            Files.delete(out.resolve(commits));
+            Files.writeString(out.resolve("events/stray.parquet"), "not parquet");
+            Verifier.Report report = Verifier.verify(repo.path(), out);
+            assertThat(report.failures()).extracting(Verifier.Check::part).containsExactly("files", "unlisted");
+            assertThat(report.failures().get(0).detail()).contains(jobs + ": digest differs", commits + ": missing");
+            assertThat(report.failures().get(1).detail()).contains("events/stray.parquet");
+        }
+    }
+
+    @Test
+    void aTornCommitIsFinishedByTheNextRun() throws Exception {
+        try (LedgerTestRepository repo = ExportFixture.build(dir.resolve("ledger.git"))) {
+            Path out = dir.resolve("dataset");
+            Exporter.run(ParquetExportTest.parquet(repo.path(), out));
+            Path staging = Files.createDirectories(out.resolve("_gatos/staging"));
+            Path staged = Files.writeString(staging.resolve("x.tmp"), "moved");
+            Files.writeString(staging.resolve("COMMIT.json"), "{\"moves\":[{\"from\":\"" + staged.toAbsolutePath()
+                    + "\",\"to\":\"" + out.resolve("_gatos/moved.txt").toAbsolutePath() + "\"}],\"deletes\":[]}");
+            assertThat(Verifier.verify(repo.path(), out).failures()).extracting(Verifier.Check::part)
+                    .containsExactly("commit");
+            assertThat(Exporter.run(ParquetExportTest.parquet(repo.path(), out)).upToDate()).isTrue();
+            assertThat(out.resolve("_gatos/moved.txt")).hasContent("moved");
+            assertThat(staging).doesNotExist();
+        }
+    }
+
+    private static Map<String, String> digests(Path out) throws Exception {
+        Map<String, String> map = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path p : files.filter(p -> p.toString().endsWith(".parquet")).toList()) {
+                map.put(out.relativize(p).toString(), io.gatos.sql.materialize.parquet.FileDigest.of(p));
+            }
+        }
+        return map;
+    }
+}
