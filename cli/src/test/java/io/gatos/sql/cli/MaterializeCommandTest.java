@@ -134,6 +134,86 @@ class MaterializeCommandTest extends OrdersLedgerTest {
         }
     }
 
+    private Cli parquet(String... extra) {
+        return Cli.run(
+                List.of("materialize", "--format", "parquet", "--query", PER_NS, "--out",
+                        temp.resolve("out.parquet").toString()),
+                extra);
+    }
+
+    @Test
+    void rejectsParquetUsageErrorsWith2AndAClearMessage() {
+        assertThat(parquet("--repo", repo(), "--table", "t").err())
+                .contains("--table is for --format sqlite; a Parquet output holds the one result");
+        assertThat(parquet().err()).contains("--query needs --repo PATH or --source NAME=DIR (or both)");
+        assertThat(parquet("--repo", repo(), "--partition-by", "month(ts)").err())
+                .contains("--partition-by 'month(ts)' must be a column name or year-month(COLUMN)");
+        assertThat(parquet("--source", "reports").err())
+                .contains("--source 'reports' must be NAME=DIR");
+        assertThat(parquet("--source", "gatos=" + temp).err()).contains("not gatos (the ledger's schema)");
+        assertThat(parquet("--source", "perf=" + temp).err())
+                .contains("no file schema at " + temp.resolve("gatos-files.json"));
+        Cli timestamp =
+                Cli.run("materialize", "--repo", repo(), "--format", "parquet", "--out",
+                        temp.resolve("by-ts").toString(), "--query", "SELECT ts FROM events",
+                        "--partition-by", "ts");
+        assertThat(timestamp.exitCode()).isEqualTo(2);
+        assertThat(timestamp.err()).contains("use year-month(ts) for a TIMESTAMP");
+        assertThat(parquet("--repo", repo(), "--source", "x").exitCode()).isEqualTo(2);
+        assertThat(temp.resolve("out.parquet")).doesNotExist();
+    }
+
+    @Test
+    void rejectsParquetOptionsWithSqliteAndConvertUsageErrorsWith2() {
+        Cli sqlite = query("--partition-by", "ns");
+        assertThat(sqlite.exitCode()).isEqualTo(2);
+        assertThat(sqlite.err()).contains("--partition-by, --source and --schema go with --format parquet");
+
+        Cli dry = query("--dry-run");
+        assertThat(dry.exitCode()).isEqualTo(2);
+        assertThat(dry.err()).contains("--dry-run goes with --convert");
+
+        Cli noSchema = Cli.run("materialize", "--convert", "--out", "x", "--source", "y");
+        assertThat(noSchema.exitCode()).isEqualTo(2);
+        assertThat(noSchema.err()).contains("--convert needs --schema FILE");
+
+        Cli withQuery = Cli.run("materialize", "--convert", "--query", PER_NS);
+        assertThat(withQuery.exitCode()).isEqualTo(2);
+        assertThat(withQuery.err()).contains("--convert takes --source, --schema, --out and --dry-run");
+    }
+
+    @Test
+    void rejectsAnInvalidFileSchemaWith2NamingTheFileAndTheFix() throws Exception {
+        Path schema = Files.writeString(temp.resolve("schema.json"),
+                "{\"datasets\": [{\"name\": \"perf\", \"files\": \"perf_{date}.csv\","
+                        + " \"columns\": [{\"name\": \"ts\", \"type\": \"DATETIME\"}]}]}");
+
+        Cli cli = Cli.run("materialize", "--convert", "--schema", schema.toString(), "--out",
+                temp.resolve("p").toString(), "--source", temp.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).startsWith("gatos materialize: file schema " + schema
+                + ": dataset perf, column ts: type 'DATETIME' is not one of [VARCHAR, JSON, INTEGER, BIGINT,"
+                + " DOUBLE, BOOLEAN, TIMESTAMP, DATE]");
+    }
+
+    @Test
+    void helpTellsTheParquetQueryAndConvertModes() {
+        Cli cli = Cli.run("materialize", "--help");
+
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out().replaceAll("\\s+", " "))
+                .contains("--format parquet (no --table)")
+                .contains("Not used by parquet")
+                .contains("--partition-by=COL")
+                .contains("year-month(COL)")
+                .contains("--source=NAME=DIR|PATH")
+                .contains("--convert")
+                .contains("--dry-run")
+                .contains("--max-open-files=N")
+                .contains("gatos materialize --convert --schema parquet_schema.json --out parquet");
+    }
+
     /** Writes conf/materialize.yaml naming ../ledger.git and the given job lines. */
     private Path config(String... jobs) throws Exception {
         Path dir = Files.createDirectories(temp.resolve("conf"));
