@@ -14,6 +14,9 @@ public final class JsonSchemas {
     /** The {@code $id} of the export manifest schema, also the {@code $schema} of every manifest. */
     public static final String EXPORT_MANIFEST_ID = "https://gatos.io/schemas/gatos-sql/export-manifest-1.json";
     private static final String EXPORT_MANIFEST = "export-manifest.schema.json";
+    /** The {@code $id} of the schema of declared file schemas ({@code gatos materialize --schema}). */
+    public static final String FILE_SCHEMA_ID = "https://gatos.io/schemas/gatos-sql/file-schema-1.json";
+    private static final String FILE_SCHEMA = "file-schema.schema.json";
 
     private JsonSchemas() {
     }
@@ -21,6 +24,11 @@ public final class JsonSchemas {
     /** Returns the text of the schema of {@code <out>.manifest.json}, the manifest written beside an export. */
     public static String exportManifest() {
         return resource(EXPORT_MANIFEST);
+    }
+
+    /** Returns the text of the schema of the file schemas that {@code --source} and {@code --convert} read. */
+    public static String fileSchema() {
+        return resource(FILE_SCHEMA);
     }
 
     private static String resource(String name) {

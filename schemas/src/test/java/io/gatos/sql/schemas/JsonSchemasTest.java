@@ -26,6 +26,26 @@ class JsonSchemasTest {
         assertThat(undescribed(schema.path("properties"), "")).isEmpty();
     }
 
+    @Test
+    void fileSchemaIsADraft202012SchemaThatDescribesEveryPropertyAndAcceptsTheWorkOrderExample() throws Exception {
+        JsonNode schema = new ObjectMapper().readTree(JsonSchemas.fileSchema());
+
+        assertThat(schema.path("$id").asText()).isEqualTo(JsonSchemas.FILE_SCHEMA_ID);
+        JsonNode dataset = schema.at("/properties/datasets/items");
+        assertThat(undescribed(dataset.path("properties"), "/datasets")).isEmpty();
+        assertThat(undescribed(dataset.at("/properties/columns/items/properties"), "/columns")).isEmpty();
+        String example = java.nio.file.Files.readString(
+                java.nio.file.Path.of("..", "docs", "examples", "work-order-files.json"));
+        com.networknt.schema.Schema validator = com.networknt.schema.SchemaRegistry
+                .withDialect(com.networknt.schema.dialect.Dialects.getDraft202012(),
+                        b -> b.schemas(java.util.Map.of(JsonSchemas.FILE_SCHEMA_ID, JsonSchemas.fileSchema())))
+                .getSchema(com.networknt.schema.SchemaLocation.of(JsonSchemas.FILE_SCHEMA_ID));
+        assertThat(validator.validate(example, com.networknt.schema.InputFormat.JSON)).isEmpty();
+        assertThat(validator.validate("{\"datasets\": [{\"name\": \"x\", \"files\": \"a/b.csv\","
+                + " \"columns\": [{\"name\": \"t\", \"type\": \"TEXT\"}]}]}", com.networknt.schema.InputFormat.JSON))
+                .hasSize(2);
+    }
+
     private static List<String> undescribed(JsonNode properties, String path) {
         List<String> missing = new ArrayList<>();
         properties.properties().forEach(p -> {
