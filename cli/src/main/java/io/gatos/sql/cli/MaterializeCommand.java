@@ -28,8 +28,9 @@ import java.util.List;
             "--query with --format sqlite: the table --table of --out is rebuilt from the query's"
                     + " result (other tables of the file are kept); a failed run leaves it as it was.",
             "--query with --format parquet (no --table): --out is one .parquet file, or with"
-                    + " --partition-by a directory of Hive partitions (COL=value/ or year=YYYY/month=MM/,"
-                    + " UTC; the column stays in the files); it is built beside --out and replaces it only"
+                    + " --partition-by a directory of Hive partitions (COL=value/, COL then only in the"
+                    + " directory names; or year=YYYY/month=MM/, UTC, COL kept in the files); it is built"
+                    + " beside --out and replaces it only"
                     + " when the query succeeded. --source NAME=DIR mounts the CSV/JSON files of DIR as"
                     + " schema NAME (types from --schema FILE or DIR/gatos-files.json); --repo is then"
                     + " optional.",

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * Declares how a dataset is split into Hive-style directories: {@code COL=value/} by the values of
  * a column, or {@code year=YYYY/month=MM/} by the UTC year and month of a DATE or TIMESTAMP column
- * ({@code year-month(COL)}). The column itself stays in the files.
+ * ({@code year-month(COL)}). See {@link PartitionedWriter} for which columns the files keep.
  *
  * @param column the partition column's name as given
  * @param yearMonth true for {@code year-month(COL)}, false for the column's values

@@ -15,9 +15,12 @@ import java.util.function.IntFunction;
 
 /**
  * Writes rows into Hive-style partition directories under a root, one {@link ParquetSink} per
- * partition, with at most {@code maxOpen} files open at once (each buffers up to a row group). Past
- * the bound the least recently written file is finished, and a later row of its partition starts the
- * partition's next file ({@code fileNames} gives part 0, 1, ...): unsorted input with many
+ * partition. A column partitioned by value is stored only in the directory names (as Hive, Spark
+ * and DuckDB expect: Spark rejects a column both in the files and in the path); with
+ * {@code year-month(COL)}, COL stays in the files and year and month are extra. At most
+ * {@code maxOpen} files are open at once (each buffers up to a row group). Past the bound the least
+ * recently written file is finished, and a later row of its partition starts the partition's next
+ * file ({@code fileNames} gives part 0, 1, ...): unsorted input with many
  * partitions gives more, smaller files; input sorted by the partition column gives one file per
  * partition. The same rows in the same order always give the same files. Must be closed, which
  * finishes every open file; after a failure the caller deletes the root.
@@ -26,6 +29,7 @@ public final class PartitionedWriter implements AutoCloseable {
     private final Path root;
     private final String name;
     private final List<ParquetColumn> columns;
+    private final List<ParquetColumn> fileColumns;
     private final Map<String, String> metadata;
     private final PartitionSpec spec;
     private final int partitionIndex;
@@ -59,6 +63,11 @@ public final class PartitionedWriter implements AutoCloseable {
                     + columns.stream().map(ParquetColumn::name).toList());
         }
         spec.check(columns.get(partitionIndex).kind());
+        List<ParquetColumn> stored = new ArrayList<>(columns);
+        if (!spec.yearMonth()) {
+            stored.remove(partitionIndex); // the directory holds it, as Hive readers expect
+        }
+        this.fileColumns = List.copyOf(stored);
     }
 
     /** Returns the position of the column named {@code name} (any case), or -1. */
@@ -90,12 +99,19 @@ public final class PartitionedWriter implements AutoCloseable {
             }
             Files.createDirectories(dir);
             Path file = dir.resolve(fileNames.apply(part));
-            sink = ParquetSink.create(file, name, columns, metadata);
+            sink = ParquetSink.create(file, name, fileColumns, metadata);
             files.add(root.relativize(file));
             open.put(key, sink);
         }
-        sink.write(row);
+        sink.write(spec.yearMonth() ? row : without(row, partitionIndex));
         rows++;
+    }
+
+    private static Object[] without(Object[] row, int index) {
+        Object[] out = new Object[row.length - 1];
+        System.arraycopy(row, 0, out, 0, index);
+        System.arraycopy(row, index + 1, out, index, row.length - index - 1);
+        return out;
     }
 
     /** Returns the rows written so far. */

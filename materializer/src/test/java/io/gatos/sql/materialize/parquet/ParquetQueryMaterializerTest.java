@@ -103,6 +103,9 @@ class ParquetQueryMaterializerTest {
         String glob = DuckDb.literal(out + "/**/*.parquet");
         assertThat(DuckDb.rows("SELECT " + DUCK_COLUMNS + " FROM read_parquet(" + glob
                 + ", hive_partitioning = true) ORDER BY id")).isEqualTo(live(EVENTS));
+        assertThat(DuckDb.rows("SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet(" + glob
+                + ", hive_partitioning = false))")).extracting(r -> r.get(0))
+                .containsExactly("id", "pos", "kind", "ts", "payload");
     }
 
     @Test
