@@ -123,7 +123,7 @@ class ParquetModesTest extends OrdersLedgerTest {
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out().lines().reduce((a, b) -> b).orElseThrow())
                 .startsWith("convert: 3 written, 0 skipped, 0 failed; ")
-                .endsWith("% reduction)");
+                .matches(".* → [0-9,]+ bytes \\([0-9.]+(% reduction|x larger)\\)");
         assertThat(out.resolve("query_perf/year=2025/month=09/query_perf_20250930.parquet")).isRegularFile();
         assertThat(duck("SELECT date_partition, COUNT(*), AVG(execution_time_ms), MAX(execution_time_ms) FROM"
                         + " read_parquet(" + literal(out + "/query_perf/**/*.parquet") + ") GROUP BY"

@@ -18,14 +18,20 @@ public record ConvertSummary(int written, int skipped, int failed, long bytesIn,
         return in == 0 ? 0 : 100.0 * (1.0 - (double) out / in);
     }
 
+    /** Renders {@code in → out} as a reduction in percent, or as a growth factor for tiny inputs. */
+    public static String change(long in, long out) {
+        return out <= in || in == 0 ? String.format(Locale.ROOT, "%.1f%% reduction", reduction(in, out))
+                : String.format(Locale.ROOT, "%.1fx larger", (double) out / in);
+    }
+
     /** Renders the final summary line. */
     public String line() {
         if (dryRun) {
             return String.format(Locale.ROOT, "DRY RUN - no files written: %d to write, %d skipped, %d failed, %,d"
                     + " bytes to read", written, skipped, failed, bytesIn);
         }
-        return String.format(Locale.ROOT, "convert: %d written, %d skipped, %d failed; %,d → %,d bytes (%.1f%%"
-                + " reduction)", written, skipped, failed, bytesIn, bytesOut, reduction(bytesIn, bytesOut));
+        return String.format(Locale.ROOT, "convert: %d written, %d skipped, %d failed; %,d → %,d bytes (%s)",
+                written, skipped, failed, bytesIn, bytesOut, change(bytesIn, bytesOut));
     }
 
     /** Accumulates the counts of a run. */

@@ -176,9 +176,9 @@ public final class FileConverter {
                     Files.deleteIfExists(datasetDir.resolve(stale));
                 }
             }
-            job.info().accept(String.format(Locale.ROOT, "✓ Wrote %s (%,d rows, %,d bytes; %,d → %,d bytes, %.1f%%"
-                    + " reduction)", written.isEmpty() ? file : datasetDir.resolve(written.get(0)), count, outBytes,
-                    sourceBytes, outBytes, ConvertSummary.reduction(sourceBytes, outBytes)));
+            job.info().accept(String.format(Locale.ROOT, "✓ Wrote %s (%,d rows; %,d → %,d bytes, %s)",
+                    written.isEmpty() ? file : datasetDir.resolve(written.get(0)), count, sourceBytes, outBytes,
+                    ConvertSummary.change(sourceBytes, outBytes)));
             summary.written(sourceBytes, outBytes);
         } finally {
             DatasetDirectory.deleteTree(staging);
