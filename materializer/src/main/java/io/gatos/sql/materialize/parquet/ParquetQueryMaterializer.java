@@ -13,15 +13,12 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Calendar;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TimeZone;
 
 /**
  * Runs {@code gatos materialize --query ... --format parquet}: streams any SQL result (over a ledger,
@@ -31,8 +28,6 @@ import java.util.TimeZone;
  * was. Holds the output's lock while it runs; memory holds one row group per open file.
  */
 public final class ParquetQueryMaterializer {
-    private static final long DAY_MS = 86_400_000L;
-
     private ParquetQueryMaterializer() {
     }
 
@@ -82,11 +77,10 @@ public final class ParquetQueryMaterializer {
                 ResultSet rs = query.executeQuery(job.sql())) {
             List<ParquetColumn> columns = columns(rs.getMetaData());
             Map<String, String> metadata = Map.of("gatos.query", job.sql());
-            Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
             if (job.partition() == null) {
                 try (ParquetSink sink = ParquetSink.create(target, "result", columns, metadata)) {
                     while (rs.next()) {
-                        sink.write(row(rs, columns, utc));
+                        sink.write(row(rs, columns));
                     }
                     return new long[] {sink.rows(), 1};
                 }
@@ -94,7 +88,7 @@ public final class ParquetQueryMaterializer {
             try (PartitionedWriter writer = new PartitionedWriter(target, "result", columns, metadata,
                     job.partition(), job.maxOpenFiles(), part -> String.format(Locale.ROOT, "part-%05d.parquet", part))) {
                 while (rs.next()) {
-                    writer.write(row(rs, columns, utc));
+                    writer.write(row(rs, columns));
                 }
                 return new long[] {writer.rows(), writer.files().size()};
             }
@@ -130,25 +124,23 @@ public final class ParquetQueryMaterializer {
         return columns;
     }
 
-    /** Reads the current row as ParquetSink takes it: timestamps as epoch ms UTC, dates as epoch days. */
-    static Object[] row(ResultSet rs, List<ParquetColumn> columns, Calendar utc) throws SQLException {
+    /**
+     * Reads the current row as ParquetSink takes it: timestamps as epoch ms UTC, dates as epoch days.
+     * Timestamps and dates are read with {@code getLong}, which on a Calcite connection in UTC is the
+     * zone-free internal value; {@code getTimestamp(i, utcCalendar)} goes through Avatica conversions
+     * that depend on the JVM's default zone as it was when those classes were first loaded.
+     */
+    static Object[] row(ResultSet rs, List<ParquetColumn> columns) throws SQLException {
         Object[] row = new Object[columns.size()];
         for (int i = 0; i < row.length; i++) {
             int c = i + 1;
             Object value = switch (columns.get(i).kind()) {
                 case STRING, JSON -> rs.getString(c);
                 case INT32 -> rs.getInt(c);
-                case INT64 -> rs.getLong(c);
+                case INT64, TIMESTAMP -> rs.getLong(c);
                 case DOUBLE -> rs.getDouble(c);
                 case BOOLEAN -> rs.getBoolean(c);
-                case TIMESTAMP -> {
-                    Timestamp ts = rs.getTimestamp(c, utc);
-                    yield ts == null ? null : ts.getTime();
-                }
-                case DATE -> {
-                    java.sql.Date d = rs.getDate(c, utc);
-                    yield d == null ? null : (int) Math.floorDiv(d.getTime(), DAY_MS);
-                }
+                case DATE -> (int) rs.getLong(c);
             };
             row[i] = rs.wasNull() ? null : value;
         }

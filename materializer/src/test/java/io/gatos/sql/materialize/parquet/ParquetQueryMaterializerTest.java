@@ -17,10 +17,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Calendar;
 import java.util.List;
 import java.util.Random;
-import java.util.TimeZone;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,15 +60,15 @@ class ParquetQueryMaterializerTest {
                 2));
     }
 
-    /** Returns the rows of {@code sql} over the live ledger, timestamps as epoch milliseconds. */
+    /** Returns the rows of {@code sql} over the live ledger, timestamps (JDBC text, UTC) as epoch milliseconds. */
     private List<List<String>> live(String sql) throws Exception {
-        Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
         try (Connection c = QueryConnections.open(ledger.path(), List.of()); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql + " ORDER BY id")) {
             List<List<String>> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(Arrays.asList(rs.getString(1), rs.getString(2), String.valueOf(rs.getLong(3)),
-                        rs.getString(4), String.valueOf(rs.getTimestamp(5, utc).getTime()), rs.getString(6)));
+                        rs.getString(4), String.valueOf(java.time.LocalDateTime.parse(rs.getString(5).replace(' ', 'T'))
+                                .toInstant(java.time.ZoneOffset.UTC).toEpochMilli()), rs.getString(6)));
             }
             return rows;
         }
