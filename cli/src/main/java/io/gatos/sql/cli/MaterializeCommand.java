@@ -49,8 +49,8 @@ import java.util.List;
                     + " query failed (SQL, ledger or I/O error); the previous output is left as it was.",
             "2:Usage error or bad option: --config with --query, a missing option, an unreadable"
                     + " or invalid configuration or file schema.",
-            ExitCodes.LOCKED_HELP + " Only for --query; with --config a locked job is a failed"
-                    + " job."
+            ExitCodes.LOCKED_HELP + " Only for --query and --convert; with --config a locked job"
+                    + " is a failed job."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -60,8 +60,8 @@ import java.util.List;
             "  gatos materialize --repo ledger.git --format parquet --out events \\",
             "      --partition-by \"year-month(ts)\" --query \"SELECT * FROM events\"",
             "  gatos materialize --repo ledger.git --source perf=g/reports --format parquet \\",
-            "      --out slow.parquet --query \"SELECT p.* FROM perf.query_perf p",
-            "      JOIN events e ON e.id = p.query_hash\"",
+            "      --out per-ns.parquet --query \"SELECT e.ns, COUNT(*) AS n, MAX(p.execution_time_ms)",
+            "      AS worst_ms FROM events e JOIN perf.query_perf p ON p.table_name = e.ns GROUP BY e.ns\"",
             "  gatos materialize --convert --schema parquet_schema.json --out parquet \\",
             "      --source g/reports --source knowledge/optimize/index_advisor_report.json",
             "  gatos materialize --config /etc/gatos/materialize.yaml",
