@@ -54,6 +54,7 @@ final class ParquetExportWriter {
         Manifest old = ManifestFile.read(manifestPath);
         Staging staging = null;
         Path manifestTmp = null;
+        boolean created = !Files.exists(out);
         try {
             Files.createDirectories(out);
             staging = Staging.open(out);
@@ -90,6 +91,10 @@ final class ParquetExportWriter {
                 staging.abandon();
             }
             AtomicFiles.deleteQuietly(manifestTmp);
+            if (created && !Files.exists(manifestPath)) {
+                AtomicFiles.deleteQuietly(out.resolve(Staging.OWN_DIR));
+                AtomicFiles.deleteQuietly(out);
+            }
         }
     }
 
@@ -97,12 +102,15 @@ final class ParquetExportWriter {
             Exporter.Decision decision) throws SQLException, IOException {
         String name = layout.def().name();
         String schema = layout.appendOnly() ? LedgerSource.DELTA : LedgerSource.SNAP;
+        Manifest.TableEntry before = decision.previous() == null ? null : decision.previous().tables().get(name);
         ParquetTable table = new ParquetTable(layout, staging, state.ledgerTime(),
-                decision.previous() == null ? null : options.out());
+                before == null ? null : options.out(), before == null ? 0 : before.rows());
         long[] n = {0};
         source.copy(schema, layout.def(), layout.read(), plan.filters().get(name), row -> {
             try {
                 table.add(row);
+            } catch (ParquetTable.KnownKey e) {
+                throw new SQLException(e.getMessage(), duplicate(source, layout, e));
             } catch (IOException e) {
                 throw new SQLException("spilling rows of " + name + " failed: " + e.getMessage(), e);
             }
@@ -154,16 +162,36 @@ final class ParquetExportWriter {
         return gone;
     }
 
+    /** Names both commits of a ULID that a new event repeats from an earlier run. */
+    private static MaterializeException duplicate(LedgerSource source, TableLayout layout, ParquetTable.KnownKey e) {
+        int at = layout.read().indexOf("commit_id");
+        String other = "an exported commit";
+        try (var ps = source.connection().prepareStatement("SELECT \"commit_id\" FROM \"snap\".\"events\""
+                + " WHERE \"id\" = ? AND \"commit_id\" <> ?")) {
+            ps.setString(1, e.key());
+            ps.setString(2, String.valueOf(e.row()[at]));
+            try (var rs = ps.executeQuery()) {
+                other = rs.next() ? rs.getString(1) : other;
+            }
+        } catch (SQLException ignored) {
+            // the message names what it knows
+        }
+        return ulid(e.key(), other, String.valueOf(e.row()[at]));
+    }
+
+    private static MaterializeException ulid(String ulid, String first, String second) {
+        return new MaterializeException(MaterializeException.Code.DUPLICATE_ULID, "two events carry ULID "
+                + ulid + ": commits " + first + " and " + second + "; an export refuses to drop either (the"
+                + " findings table reports it as DUPLICATE_ULID); fix the ledger, or leave events out with --tables");
+    }
+
     private MaterializeException duplicate(TableLayout layout, ParquetTable.DuplicateKey e) {
         if (!layout.def().name().equals("events") || !layout.read().contains("commit_id")) {
             return new MaterializeException(MaterializeException.Code.CONSTRAINT, layout.def().name() + ": "
                     + e.getMessage() + "; the findings table names the cause");
         }
         int at = layout.read().indexOf("commit_id");
-        return new MaterializeException(MaterializeException.Code.DUPLICATE_ULID, "two events carry ULID "
-                + e.key() + ": commits " + e.first()[at] + " and " + e.second()[at] + "; an export refuses to drop"
-                + " either (the findings table reports it as DUPLICATE_ULID); fix the ledger, or leave events out"
-                + " with --tables");
+        return ulid(e.key(), String.valueOf(e.first()[at]), String.valueOf(e.second()[at]));
     }
 
     private MaterializeException failed(Exception e, MaterializeException.Code code) {
