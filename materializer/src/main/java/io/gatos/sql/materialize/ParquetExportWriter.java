@@ -149,7 +149,7 @@ final class ParquetExportWriter {
     static String digest(List<Manifest.FileEntry> files) {
         String lines = files.stream().sorted(Comparator.comparing(Manifest.FileEntry::path))
                 .map(f -> f.path() + " " + f.rows() + " " + f.digest() + "\n").collect(Collectors.joining());
-        return "blake3:" + Blake3.hex(Blake3.hash(lines.getBytes(StandardCharsets.UTF_8)));
+        return Blake3.prefixed(lines.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Returns the files of the previous manifest that the new one no longer lists. */
