@@ -82,20 +82,52 @@ final class KeyIndex {
      * to {@code file}, merged in key order.
      */
     void writeWith(long[] addedKeys, long[] addedCommits, int added, Path file) throws IOException {
-        Integer[] order = new Integer[added];
-        for (int i = 0; i < added; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Long.compare(addedKeys[a], addedKeys[b]));
+        long[] k = Arrays.copyOf(addedKeys, added);
+        long[] c = Arrays.copyOf(addedCommits, added);
+        sort(k, c, 0, added - 1);
         Files.createDirectories(file.getParent());
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
             int i = 0;
             int j = 0;
             while (i < keys.length || j < added) {
-                boolean old = j >= added || i < keys.length && keys[i] <= addedKeys[order[j]];
-                out.writeLong(old ? keys[i] : addedKeys[order[j]]);
-                out.writeLong(old ? commits[i++] : addedCommits[order[j++]]);
+                boolean old = j >= added || i < keys.length && keys[i] <= k[j];
+                out.writeLong(old ? keys[i] : k[j]);
+                out.writeLong(old ? commits[i++] : c[j++]);
             }
         }
+    }
+
+    /** Sorts {@code keys[lo..hi]} ascending, moving {@code commits} along (quicksort, no boxing). */
+    static void sort(long[] keys, long[] commits, int lo, int hi) {
+        while (lo < hi) {
+            long pivot = keys[lo + (hi - lo) / 2];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (keys[i] < pivot) {
+                    i++;
+                }
+                while (keys[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(keys, i, j);
+                    swap(commits, i++, j--);
+                }
+            }
+            if (j - lo < hi - i) {
+                sort(keys, commits, lo, j);
+                lo = i;
+            } else {
+                sort(keys, commits, i, hi);
+                hi = j;
+            }
+        }
+    }
+
+    private static void swap(long[] a, int i, int j) {
+        long t = a[i];
+        a[i] = a[j];
+        a[j] = t;
     }
 }
