@@ -2,8 +2,6 @@ package io.gatos.sql.materialize;
 
 import static java.util.Objects.requireNonNull;
 
-import io.gatos.sql.ledger.Frontier;
-import io.gatos.sql.ledger.LedgerRepository;
 import io.gatos.sql.materialize.sqlite.SqliteDdl;
 import io.gatos.sql.materialize.sqlite.TableSelection;
 import java.io.IOException;
@@ -27,18 +25,13 @@ final class ExportWriter {
     private final ExportOptions options;
     private final ExportPlan plan;
     private final LedgerState state;
-    private final Frontier frontier;
-    private final LedgerRepository repository;
-    private final long startNanos;
+    private final ExportRun run;
 
-    ExportWriter(ExportOptions options, ExportPlan plan, LedgerState state, Frontier frontier,
-            LedgerRepository repository, long startNanos) {
-        this.options = requireNonNull(options, "options");
-        this.plan = requireNonNull(plan, "plan");
-        this.state = requireNonNull(state, "state");
-        this.frontier = requireNonNull(frontier, "frontier");
-        this.repository = requireNonNull(repository, "repository");
-        this.startNanos = startNanos;
+    ExportWriter(ExportRun run) {
+        this.run = requireNonNull(run, "run");
+        this.options = run.options();
+        this.plan = run.plan();
+        this.state = run.state();
     }
 
     ExportResult write(Exporter.Decision decision) {
@@ -54,7 +47,7 @@ final class ExportWriter {
             Map<String, Long> written = new TreeMap<>();
             Manifest manifest;
             try (Connection db = SqliteFile.openForLoad(tmp);
-                    LedgerSource source = new LedgerSource(repository, state.snapshot(), decision.delta())) {
+                    LedgerSource source = new LedgerSource(run.repository(), state.snapshot(), decision.delta())) {
                 SqliteDdl ddl = SqliteDdl.of(plan.tables());
                 if (fresh) {
                     execute(db, ddl.createTables());
@@ -65,8 +58,8 @@ final class ExportWriter {
                     execute(db, ddl.createIndexes());
                     execute(db, ddl.createViews());
                 }
-                manifest = ManifestBuilder.build(options, plan, state, frontier, decision, ManifestBuilder.sqlite(plan, db),
-                        source);
+                manifest = ManifestBuilder.build(options, plan, state, run.frontier(), decision,
+                        ManifestBuilder.sqlite(plan, db), source);
                 ManifestBuilder.recordRun(db, manifest);
                 SqliteFile.seal(db, Exporter.USER_VERSION);
             }
@@ -113,6 +106,6 @@ final class ExportWriter {
         Map<String, Long> rows = new HashMap<>();
         manifest.tables().forEach((t, e) -> rows.put(t, e.rows()));
         return new ExportResult(options.out(), decision.mode(), written, rows, Files.size(options.out()),
-                repository.stats().commits(), (System.nanoTime() - startNanos) / 1_000_000, decision.note());
+                run.repository().stats().commits(), run.millis(), decision.note());
     }
 }

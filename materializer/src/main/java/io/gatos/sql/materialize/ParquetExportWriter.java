@@ -3,8 +3,6 @@ package io.gatos.sql.materialize;
 import static java.util.Objects.requireNonNull;
 
 import io.gatos.sql.ledger.Blake3;
-import io.gatos.sql.ledger.Frontier;
-import io.gatos.sql.ledger.LedgerRepository;
 import io.gatos.sql.materialize.parquet.ParquetTable;
 import io.gatos.sql.materialize.parquet.StagedFile;
 import io.gatos.sql.materialize.parquet.Staging;
@@ -34,18 +32,13 @@ final class ParquetExportWriter {
     private final ExportOptions options;
     private final ExportPlan plan;
     private final LedgerState state;
-    private final Frontier frontier;
-    private final LedgerRepository repository;
-    private final long startNanos;
+    private final ExportRun run;
 
-    ParquetExportWriter(ExportOptions options, ExportPlan plan, LedgerState state, Frontier frontier,
-            LedgerRepository repository, long startNanos) {
-        this.options = requireNonNull(options, "options");
-        this.plan = requireNonNull(plan, "plan");
-        this.state = requireNonNull(state, "state");
-        this.frontier = requireNonNull(frontier, "frontier");
-        this.repository = requireNonNull(repository, "repository");
-        this.startNanos = startNanos;
+    ParquetExportWriter(ExportRun run) {
+        this.run = requireNonNull(run, "run");
+        this.options = run.options();
+        this.plan = run.plan();
+        this.state = run.state();
     }
 
     ExportResult write(Exporter.Decision decision) {
@@ -63,7 +56,7 @@ final class ParquetExportWriter {
             List<Staging.Move> moves = new ArrayList<>();
             Set<String> kept = new java.util.HashSet<>();
             Manifest manifest;
-            try (LedgerSource source = new LedgerSource(repository, state.snapshot(), decision.delta())) {
+            try (LedgerSource source = new LedgerSource(run.repository(), state.snapshot(), decision.delta())) {
                 for (TableSelection t : decision.tables()) {
                     String name = t.def().name();
                     TableLayout layout = TableLayout.of(t.def(), t.columns());
@@ -74,7 +67,7 @@ final class ParquetExportWriter {
                     result.files().forEach(f -> moves.add(new Staging.Move(f.staged(), out.resolve(f.path()))));
                     result.extra().forEach((from, to) -> moves.add(new Staging.Move(from, out.resolve(to))));
                 }
-                manifest = ManifestBuilder.build(options, plan, state, frontier, decision,
+                manifest = ManifestBuilder.build(options, plan, state, run.frontier(), decision,
                         t -> entries.get(t.def().name()), source);
             }
             manifest.tables().values().forEach(e -> e.files().forEach(f -> kept.add(f.path())));
@@ -206,7 +199,7 @@ final class ParquetExportWriter {
         Map<String, Long> rows = new HashMap<>();
         manifest.tables().forEach((t, e) -> rows.put(t, e.rows()));
         return new ExportResult(options.out(), decision.mode(), written, rows, bytes(manifest),
-                repository.stats().commits(), (System.nanoTime() - startNanos) / 1_000_000, decision.note());
+                run.repository().stats().commits(), run.millis(), decision.note());
     }
 
     /** Returns the bytes of every file a Parquet manifest lists. */
