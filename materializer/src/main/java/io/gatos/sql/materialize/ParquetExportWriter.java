@@ -29,20 +29,14 @@ import java.util.stream.Collectors;
  * others are rewritten. On any failure before the commit the dataset and manifest stay as they were.
  */
 final class ParquetExportWriter {
-    private final ExportOptions options;
-    private final ExportPlan plan;
-    private final LedgerState state;
     private final ExportRun run;
 
     ParquetExportWriter(ExportRun run) {
         this.run = requireNonNull(run, "run");
-        this.options = run.options();
-        this.plan = run.plan();
-        this.state = run.state();
     }
 
     ExportResult write(Exporter.Decision decision) {
-        Path out = options.out();
+        Path out = run.options().out();
         Path manifestPath = ManifestFile.pathOf(out);
         Manifest old = ManifestFile.read(manifestPath);
         Staging staging = null;
@@ -56,7 +50,7 @@ final class ParquetExportWriter {
             List<Staging.Move> moves = new ArrayList<>();
             Set<String> kept = new java.util.HashSet<>();
             Manifest manifest;
-            try (LedgerSource source = new LedgerSource(run.repository(), state.snapshot(), decision.delta())) {
+            try (LedgerSource source = new LedgerSource(run.repository(), run.state().snapshot(), decision.delta())) {
                 for (TableSelection t : decision.tables()) {
                     String name = t.def().name();
                     TableLayout layout = TableLayout.of(t.def(), t.columns());
@@ -67,7 +61,7 @@ final class ParquetExportWriter {
                     result.files().forEach(f -> moves.add(new Staging.Move(f.staged(), out.resolve(f.path()))));
                     result.extra().forEach((from, to) -> moves.add(new Staging.Move(from, out.resolve(to))));
                 }
-                manifest = ManifestBuilder.build(options, plan, state, run.frontier(), decision,
+                manifest = ManifestBuilder.build(run.options(), run.plan(), run.state(), run.frontier(), decision,
                         t -> entries.get(t.def().name()), source);
             }
             manifest.tables().values().forEach(e -> e.files().forEach(f -> kept.add(f.path())));
@@ -96,10 +90,10 @@ final class ParquetExportWriter {
         String name = layout.def().name();
         String schema = layout.appendOnly() ? LedgerSource.DELTA : LedgerSource.SNAP;
         Manifest.TableEntry before = decision.previous() == null ? null : decision.previous().tables().get(name);
-        ParquetTable table = new ParquetTable(layout, staging, state.ledgerTime(),
-                before == null ? null : options.out(), before == null ? 0 : before.rows());
+        ParquetTable table = new ParquetTable(layout, staging, run.state().ledgerTime(),
+                before == null ? null : run.options().out(), before == null ? 0 : before.rows());
         long[] n = {0};
-        source.copy(schema, layout.def(), layout.read(), plan.filters().get(name), row -> {
+        source.copy(schema, layout.def(), layout.read(), run.plan().filters().get(name), row -> {
             try {
                 table.add(row);
             } catch (ParquetTable.KnownKey e) {
@@ -107,13 +101,13 @@ final class ParquetExportWriter {
             } catch (IOException e) {
                 throw new SQLException("spilling rows of " + name + " failed: " + e.getMessage(), e);
             }
-            if (++n[0] % options.batchSize() == 0) {
-                options.observer().batch(name, n[0]);
+            if (++n[0] % run.options().batchSize() == 0) {
+                run.options().observer().batch(name, n[0]);
             }
         });
         try {
             ParquetTable.Written result = table.finish();
-            options.observer().tableDone(name, n[0]);
+            run.options().observer().tableDone(name, n[0]);
             return result;
         } catch (ParquetTable.DuplicateKey e) {
             throw duplicate(layout, e);
@@ -135,7 +129,7 @@ final class ParquetExportWriter {
 
     private Manifest.TableEntry entry(TableSelection t, List<Manifest.FileEntry> files) {
         long rows = files.stream().mapToLong(Manifest.FileEntry::rows).sum();
-        return new Manifest.TableEntry(t.columns(), plan.filterJson(t.def().name()), rows, digest(files), files);
+        return new Manifest.TableEntry(t.columns(), run.plan().filterJson(t.def().name()), rows, digest(files), files);
     }
 
     /** Returns the digest of a file list: BLAKE3 of the lines {@code <path> <rows> <digest>\n} in path order. */
@@ -191,14 +185,14 @@ final class ParquetExportWriter {
         if (e.getCause() instanceof MaterializeException m) {
             return m;
         }
-        return new MaterializeException(code, "writing " + options.out() + " failed: " + e.getMessage()
+        return new MaterializeException(code, "writing " + run.options().out() + " failed: " + e.getMessage()
                 + "; the previous export is unchanged", e);
     }
 
     private ExportResult result(Exporter.Decision decision, Map<String, Long> written, Manifest manifest) {
         Map<String, Long> rows = new HashMap<>();
         manifest.tables().forEach((t, e) -> rows.put(t, e.rows()));
-        return new ExportResult(options.out(), decision.mode(), written, rows, bytes(manifest),
+        return new ExportResult(run.options().out(), decision.mode(), written, rows, bytes(manifest),
                 run.repository().stats().commits(), run.millis(), decision.note());
     }
 
