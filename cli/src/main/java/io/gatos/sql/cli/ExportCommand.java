@@ -33,8 +33,8 @@ import java.util.Map;
                     + " Parquet every file with its rows, size and BLAKE3 digest) and the"
                     + " Explorer-Root that 'gatos verify' checks.",
             "Incremental: a later run on the same OUT reads only the commits added since the last"
-                    + " run and updates their rows (Parquet: adds files to events, commits, shiplog"
-                    + " and state_nodes, rewrites the other tables); with nothing new it prints 'up"
+                    + " run and updates their rows (Parquet: adds files to events, commits, shiplog,"
+                    + " state_nodes, pointers and findings, rewrites the other tables); with nothing new it prints 'up"
                     + " to date' and writes nothing. Rewritten or removed refs force a full rebuild,"
                     + " and so does --full.",
             "All or nothing: a failed run leaves the previous export and manifest as they were. One"

@@ -101,6 +101,22 @@ final class ExportProgress implements ExportObserver {
         report();
     }
 
+    /** Writes a remark on a line of its own (also with no progress mode: it tells why a run does more work). */
+    @Override
+    public synchronized void note(String message) {
+        if (mode == Mode.JSON) {
+            ObjectNode line = JSON.createObjectNode();
+            line.put("event", "export.note");
+            line.put("message", message);
+            err.println(line.toString());
+        } else {
+            err.println((drawn ? "\n" : "") + "gatos export: " + message);
+            drawn = false;
+            drawnWidth = 0;
+        }
+        err.flush();
+    }
+
     /**
      * Ends the report: replaces the bar by {@code exported N rows} (or {@code export failed after N
      * rows}) and ends its line, so that later output starts on a line of its own, or writes the

@@ -53,10 +53,34 @@ final class Compatibility {
         }
         if (options.format() == Format.PARQUET) {
             checkFiles(out, manifest);
+            String damaged = damagedKeyIndex(out, manifest);
+            if (damaged != null) {
+                options.observer().note("rebuilding the whole export: its key index " + damaged
+                        + " is missing or damaged");
+                return null;
+            }
         } else {
             checkFile(out, manifest);
         }
         return manifest;
+    }
+
+    /** Returns the key index of an append-only table that does not hold one entry per row, or null. */
+    private static String damagedKeyIndex(Path out, Manifest manifest) {
+        for (var table : manifest.tables().entrySet()) {
+            if (!io.gatos.sql.materialize.parquet.TableLayout.APPEND_ONLY.contains(table.getKey())) {
+                continue;
+            }
+            Path index = out.resolve(io.gatos.sql.materialize.parquet.ParquetTable.keyIndexPath(table.getKey()));
+            try {
+                if (Files.size(index) != table.getValue().rows() * 16) {
+                    return index.toString();
+                }
+            } catch (java.io.IOException e) {
+                return index.toString();
+            }
+        }
+        return null;
     }
 
     private static boolean emptyDirectory(Path out) {

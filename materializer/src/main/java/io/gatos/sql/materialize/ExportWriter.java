@@ -2,8 +2,6 @@ package io.gatos.sql.materialize;
 
 import static java.util.Objects.requireNonNull;
 
-import io.gatos.sql.ledger.Frontier;
-import io.gatos.sql.ledger.LedgerRepository;
 import io.gatos.sql.materialize.sqlite.SqliteDdl;
 import io.gatos.sql.materialize.sqlite.TableSelection;
 import java.io.IOException;
@@ -24,25 +22,14 @@ import java.util.TreeMap;
  * stay byte for byte as they were.
  */
 final class ExportWriter {
-    private final ExportOptions options;
-    private final ExportPlan plan;
-    private final LedgerState state;
-    private final Frontier frontier;
-    private final LedgerRepository repository;
-    private final long startNanos;
+    private final ExportRun run;
 
-    ExportWriter(ExportOptions options, ExportPlan plan, LedgerState state, Frontier frontier,
-            LedgerRepository repository, long startNanos) {
-        this.options = requireNonNull(options, "options");
-        this.plan = requireNonNull(plan, "plan");
-        this.state = requireNonNull(state, "state");
-        this.frontier = requireNonNull(frontier, "frontier");
-        this.repository = requireNonNull(repository, "repository");
-        this.startNanos = startNanos;
+    ExportWriter(ExportRun run) {
+        this.run = requireNonNull(run, "run");
     }
 
     ExportResult write(Exporter.Decision decision) {
-        Path out = options.out();
+        Path out = run.options().out();
         Path tmp = null;
         Path manifestTmp = null;
         try {
@@ -54,8 +41,8 @@ final class ExportWriter {
             Map<String, Long> written = new TreeMap<>();
             Manifest manifest;
             try (Connection db = SqliteFile.openForLoad(tmp);
-                    LedgerSource source = new LedgerSource(repository, state.snapshot(), decision.delta())) {
-                SqliteDdl ddl = SqliteDdl.of(plan.tables());
+                    LedgerSource source = new LedgerSource(run.repository(), run.state().snapshot(), decision.delta())) {
+                SqliteDdl ddl = SqliteDdl.of(run.plan().tables());
                 if (fresh) {
                     execute(db, ddl.createTables());
                     execute(db, List.of(SqliteDdl.exportInfo()));
@@ -65,8 +52,8 @@ final class ExportWriter {
                     execute(db, ddl.createIndexes());
                     execute(db, ddl.createViews());
                 }
-                manifest = ManifestBuilder.build(options, plan, state, frontier, decision, ManifestBuilder.sqlite(plan, db),
-                        source);
+                manifest = ManifestBuilder.build(run.options(), run.plan(), run.state(), run.frontier(), decision,
+                        ManifestBuilder.sqlite(run.plan(), db), source);
                 ManifestBuilder.recordRun(db, manifest);
                 SqliteFile.seal(db, Exporter.USER_VERSION);
             }
@@ -90,12 +77,12 @@ final class ExportWriter {
 
     private void load(Connection db, LedgerSource source, Exporter.Decision decision, Map<String, Long> written)
             throws SQLException {
-        TableLoader loader = new TableLoader(db, source, options.batchSize(), options.observer(), state.ledgerTime());
+        TableLoader loader = new TableLoader(db, source, run.options().batchSize(), run.options().observer(), run.state().ledgerTime());
         for (TableSelection table : decision.tables()) {
             String name = table.def().name();
             boolean appendOnly = TablePolicy.of(name).appendOnly();
             String schema = appendOnly ? LedgerSource.DELTA : LedgerSource.SNAP;
-            written.put(name, loader.load(table, schema, plan.filters().get(name), !appendOnly));
+            written.put(name, loader.load(table, schema, run.plan().filters().get(name), !appendOnly));
         }
     }
 
@@ -112,7 +99,7 @@ final class ExportWriter {
             throws IOException {
         Map<String, Long> rows = new HashMap<>();
         manifest.tables().forEach((t, e) -> rows.put(t, e.rows()));
-        return new ExportResult(options.out(), decision.mode(), written, rows, Files.size(options.out()),
-                repository.stats().commits(), (System.nanoTime() - startNanos) / 1_000_000, decision.note());
+        return new ExportResult(run.options().out(), decision.mode(), written, rows, Files.size(run.options().out()),
+                run.repository().stats().commits(), run.millis(), decision.note());
     }
 }

@@ -44,10 +44,10 @@ public final class Exporter {
                 return new ExportResult(options.out(), "up-to-date", Map.of(), rows(previous), size(options, previous),
                         repository.stats().commits(), (System.nanoTime() - start) / 1_000_000, null);
             }
+            ExportRun run = new ExportRun(options, plan, state, frontier, repository, start);
             return switch (options.format()) {
-                case SQLITE -> new ExportWriter(options, plan, state, frontier, repository, start).write(decision);
-                case PARQUET -> new ParquetExportWriter(options, plan, state, frontier, repository, start)
-                        .write(decision);
+                case SQLITE -> new ExportWriter(run).write(decision);
+                case PARQUET -> new ParquetExportWriter(run).write(decision);
             };
         }
     }

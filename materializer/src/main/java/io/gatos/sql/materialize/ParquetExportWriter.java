@@ -3,8 +3,6 @@ package io.gatos.sql.materialize;
 import static java.util.Objects.requireNonNull;
 
 import io.gatos.sql.ledger.Blake3;
-import io.gatos.sql.ledger.Frontier;
-import io.gatos.sql.ledger.LedgerRepository;
 import io.gatos.sql.materialize.parquet.ParquetTable;
 import io.gatos.sql.materialize.parquet.StagedFile;
 import io.gatos.sql.materialize.parquet.Staging;
@@ -31,29 +29,19 @@ import java.util.stream.Collectors;
  * others are rewritten. On any failure before the commit the dataset and manifest stay as they were.
  */
 final class ParquetExportWriter {
-    private final ExportOptions options;
-    private final ExportPlan plan;
-    private final LedgerState state;
-    private final Frontier frontier;
-    private final LedgerRepository repository;
-    private final long startNanos;
+    private final ExportRun run;
 
-    ParquetExportWriter(ExportOptions options, ExportPlan plan, LedgerState state, Frontier frontier,
-            LedgerRepository repository, long startNanos) {
-        this.options = requireNonNull(options, "options");
-        this.plan = requireNonNull(plan, "plan");
-        this.state = requireNonNull(state, "state");
-        this.frontier = requireNonNull(frontier, "frontier");
-        this.repository = requireNonNull(repository, "repository");
-        this.startNanos = startNanos;
+    ParquetExportWriter(ExportRun run) {
+        this.run = requireNonNull(run, "run");
     }
 
     ExportResult write(Exporter.Decision decision) {
-        Path out = options.out();
+        Path out = run.options().out();
         Path manifestPath = ManifestFile.pathOf(out);
         Manifest old = ManifestFile.read(manifestPath);
         Staging staging = null;
         Path manifestTmp = null;
+        boolean created = !Files.exists(out);
         try {
             Files.createDirectories(out);
             staging = Staging.open(out);
@@ -62,7 +50,7 @@ final class ParquetExportWriter {
             List<Staging.Move> moves = new ArrayList<>();
             Set<String> kept = new java.util.HashSet<>();
             Manifest manifest;
-            try (LedgerSource source = new LedgerSource(repository, state.snapshot(), decision.delta())) {
+            try (LedgerSource source = new LedgerSource(run.repository(), run.state().snapshot(), decision.delta())) {
                 for (TableSelection t : decision.tables()) {
                     String name = t.def().name();
                     TableLayout layout = TableLayout.of(t.def(), t.columns());
@@ -73,7 +61,7 @@ final class ParquetExportWriter {
                     result.files().forEach(f -> moves.add(new Staging.Move(f.staged(), out.resolve(f.path()))));
                     result.extra().forEach((from, to) -> moves.add(new Staging.Move(from, out.resolve(to))));
                 }
-                manifest = ManifestBuilder.build(options, plan, state, frontier, decision,
+                manifest = ManifestBuilder.build(run.options(), run.plan(), run.state(), run.frontier(), decision,
                         t -> entries.get(t.def().name()), source);
             }
             manifest.tables().values().forEach(e -> e.files().forEach(f -> kept.add(f.path())));
@@ -90,6 +78,10 @@ final class ParquetExportWriter {
                 staging.abandon();
             }
             AtomicFiles.deleteQuietly(manifestTmp);
+            if (created && !Files.exists(manifestPath)) {
+                AtomicFiles.deleteQuietly(out.resolve(Staging.OWN_DIR));
+                AtomicFiles.deleteQuietly(out);
+            }
         }
     }
 
@@ -97,22 +89,25 @@ final class ParquetExportWriter {
             Exporter.Decision decision) throws SQLException, IOException {
         String name = layout.def().name();
         String schema = layout.appendOnly() ? LedgerSource.DELTA : LedgerSource.SNAP;
-        ParquetTable table = new ParquetTable(layout, staging, state.ledgerTime(),
-                decision.previous() == null ? null : options.out());
+        Manifest.TableEntry before = decision.previous() == null ? null : decision.previous().tables().get(name);
+        ParquetTable table = new ParquetTable(layout, staging, run.state().ledgerTime(),
+                before == null ? null : run.options().out(), before == null ? 0 : before.rows());
         long[] n = {0};
-        source.copy(schema, layout.def(), layout.read(), plan.filters().get(name), row -> {
+        source.copy(schema, layout.def(), layout.read(), run.plan().filters().get(name), row -> {
             try {
                 table.add(row);
+            } catch (ParquetTable.KnownKey e) {
+                throw new SQLException(e.getMessage(), duplicate(source, layout, e));
             } catch (IOException e) {
                 throw new SQLException("spilling rows of " + name + " failed: " + e.getMessage(), e);
             }
-            if (++n[0] % options.batchSize() == 0) {
-                options.observer().batch(name, n[0]);
+            if (++n[0] % run.options().batchSize() == 0) {
+                run.options().observer().batch(name, n[0]);
             }
         });
         try {
             ParquetTable.Written result = table.finish();
-            options.observer().tableDone(name, n[0]);
+            run.options().observer().tableDone(name, n[0]);
             return result;
         } catch (ParquetTable.DuplicateKey e) {
             throw duplicate(layout, e);
@@ -134,14 +129,14 @@ final class ParquetExportWriter {
 
     private Manifest.TableEntry entry(TableSelection t, List<Manifest.FileEntry> files) {
         long rows = files.stream().mapToLong(Manifest.FileEntry::rows).sum();
-        return new Manifest.TableEntry(t.columns(), plan.filterJson(t.def().name()), rows, digest(files), files);
+        return new Manifest.TableEntry(t.columns(), run.plan().filterJson(t.def().name()), rows, digest(files), files);
     }
 
     /** Returns the digest of a file list: BLAKE3 of the lines {@code <path> <rows> <digest>\n} in path order. */
     static String digest(List<Manifest.FileEntry> files) {
         String lines = files.stream().sorted(Comparator.comparing(Manifest.FileEntry::path))
                 .map(f -> f.path() + " " + f.rows() + " " + f.digest() + "\n").collect(Collectors.joining());
-        return "blake3:" + Blake3.hex(Blake3.hash(lines.getBytes(StandardCharsets.UTF_8)));
+        return Blake3.prefixed(lines.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Returns the files of the previous manifest that the new one no longer lists. */
@@ -154,31 +149,51 @@ final class ParquetExportWriter {
         return gone;
     }
 
+    /** Names both commits of a ULID that a new event repeats from an earlier run. */
+    private static MaterializeException duplicate(LedgerSource source, TableLayout layout, ParquetTable.KnownKey e) {
+        int at = layout.read().indexOf("commit_id");
+        String other = "an exported commit";
+        try (var ps = source.connection().prepareStatement("SELECT \"commit_id\" FROM \"snap\".\"events\""
+                + " WHERE \"id\" = ? AND \"commit_id\" <> ?")) {
+            ps.setString(1, e.key());
+            ps.setString(2, String.valueOf(e.row()[at]));
+            try (var rs = ps.executeQuery()) {
+                other = rs.next() ? rs.getString(1) : other;
+            }
+        } catch (SQLException ignored) {
+            // the message names what it knows
+        }
+        return ulid(e.key(), other, String.valueOf(e.row()[at]));
+    }
+
+    private static MaterializeException ulid(String ulid, String first, String second) {
+        return new MaterializeException(MaterializeException.Code.DUPLICATE_ULID, "two events carry ULID "
+                + ulid + ": commits " + first + " and " + second + "; an export refuses to drop either (the"
+                + " findings table reports it as DUPLICATE_ULID); fix the ledger, or leave events out with --tables");
+    }
+
     private MaterializeException duplicate(TableLayout layout, ParquetTable.DuplicateKey e) {
         if (!layout.def().name().equals("events") || !layout.read().contains("commit_id")) {
             return new MaterializeException(MaterializeException.Code.CONSTRAINT, layout.def().name() + ": "
                     + e.getMessage() + "; the findings table names the cause");
         }
         int at = layout.read().indexOf("commit_id");
-        return new MaterializeException(MaterializeException.Code.DUPLICATE_ULID, "two events carry ULID "
-                + e.key() + ": commits " + e.first()[at] + " and " + e.second()[at] + "; an export refuses to drop"
-                + " either (the findings table reports it as DUPLICATE_ULID); fix the ledger, or leave events out"
-                + " with --tables");
+        return ulid(e.key(), String.valueOf(e.first()[at]), String.valueOf(e.second()[at]));
     }
 
     private MaterializeException failed(Exception e, MaterializeException.Code code) {
         if (e.getCause() instanceof MaterializeException m) {
             return m;
         }
-        return new MaterializeException(code, "writing " + options.out() + " failed: " + e.getMessage()
+        return new MaterializeException(code, "writing " + run.options().out() + " failed: " + e.getMessage()
                 + "; the previous export is unchanged", e);
     }
 
     private ExportResult result(Exporter.Decision decision, Map<String, Long> written, Manifest manifest) {
         Map<String, Long> rows = new HashMap<>();
         manifest.tables().forEach((t, e) -> rows.put(t, e.rows()));
-        return new ExportResult(options.out(), decision.mode(), written, rows, bytes(manifest),
-                repository.stats().commits(), (System.nanoTime() - startNanos) / 1_000_000, decision.note());
+        return new ExportResult(run.options().out(), decision.mode(), written, rows, bytes(manifest),
+                run.repository().stats().commits(), run.millis(), decision.note());
     }
 
     /** Returns the bytes of every file a Parquet manifest lists. */

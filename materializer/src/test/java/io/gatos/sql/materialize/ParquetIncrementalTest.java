@@ -130,6 +130,63 @@ class ParquetIncrementalTest {
         }
     }
 
+    @Test
+    void aLaterEventWithAnExportedUlidIsRefusedNamingBothCommits() throws Exception {
+        try (LedgerTestRepository repo = ExportFixture.build(dir.resolve("ledger.git"))) {
+            var spec = repo.eventSpec("alice", "order.created", "{}");
+            String first = repo.event("orders", "alice", spec).name();
+            Path out = dir.resolve("dataset");
+            Exporter.run(ParquetExportTest.parquet(repo.path(), out));
+            Map<String, String> before = digests(out);
+            String second = repo.event("orders", "zed", spec).name();
+            assertThatThrownBy(() -> Exporter.run(ParquetExportTest.parquet(repo.path(), out)))
+                    .isInstanceOfSatisfying(MaterializeException.class, e -> assertThat(e.code())
+                            .isEqualTo(MaterializeException.Code.DUPLICATE_ULID))
+                    .hasMessageContaining("two events carry ULID " + spec.ulid())
+                    .hasMessageContaining(first).hasMessageContaining(second);
+            assertThat(digests(out)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aDuplicateUlidWithinOneRunIsRefusedToo() {
+        try (LedgerTestRepository repo = LedgerTestRepository.create(dir.resolve("ledger.git"))) {
+            var spec = repo.eventSpec("alice", "order.created", "{}");
+            String first = repo.event("orders", "alice", spec).name();
+            String second = repo.event("orders", "alice", spec).name();
+            Path out = dir.resolve("dataset");
+            assertThatThrownBy(() -> Exporter.run(ParquetExportTest.parquet(repo.path(), out)))
+                    .isInstanceOfSatisfying(MaterializeException.class, e -> assertThat(e.code())
+                            .isEqualTo(MaterializeException.Code.DUPLICATE_ULID))
+                    .hasMessageContaining(spec.ulid()).hasMessageContaining(first).hasMessageContaining(second);
+            assertThat(ManifestFile.pathOf(out)).doesNotExist();
+            assertThat(out).as("a failed first run leaves nothing behind").doesNotExist();
+        }
+    }
+
+    @Test
+    void aMissingKeyIndexRebuildsTheExport() throws Exception {
+        try (LedgerTestRepository repo = ExportFixture.build(dir.resolve("ledger.git"))) {
+            Path out = dir.resolve("dataset");
+            Exporter.run(ParquetExportTest.parquet(repo.path(), out));
+            Files.delete(out.resolve("_gatos/keys/events.bin"));
+            repo.event("orders", "alice", "order.created", "{\"late\":true}");
+            List<String> notes = new java.util.ArrayList<>();
+            ExportObserver listen = new ExportObserver() {
+                @Override
+                public void note(String message) {
+                    notes.add(message);
+                }
+            };
+            ExportResult result = Exporter.run(ParquetExportTest.parquet(repo.path(), out).withObserver(listen));
+            assertThat(result.mode()).isEqualTo("full");
+            assertThat(notes).singleElement().asString().contains("key index", "events.bin");
+            assertThat(Verifier.verify(repo.path(), out).failures()).isEmpty();
+            assertThat(DuckDb.value("SELECT count(*) - count(DISTINCT id) FROM read_parquet("
+                    + DuckDb.literal(out + "/events/**/*.parquet") + ")")).isEqualTo("0");
+        }
+    }
+
     private static Map<String, String> digests(Path out) throws Exception {
         Map<String, String> map = new TreeMap<>();
         try (Stream<Path> files = Files.walk(out)) {

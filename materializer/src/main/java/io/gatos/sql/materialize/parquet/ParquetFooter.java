@@ -39,8 +39,12 @@ public final class ParquetFooter {
             }
             ByteBuffer meta = ByteBuffer.allocate(length);
             channel.read(meta, size - 8 - length);
-            FileMetaData footer = Util.readFileMetaData(new ByteArrayInputStream(meta.array()));
-            return footer.getNum_rows();
+            try {
+                FileMetaData footer = Util.readFileMetaData(new ByteArrayInputStream(meta.array()));
+                return footer.getNum_rows();
+            } catch (IOException | RuntimeException e) {
+                throw new IOException(file + " has an unreadable Parquet footer: " + e.getMessage(), e);
+            }
         }
     }
 }

@@ -101,7 +101,7 @@ final class PartitionWriter {
         StagedFile finish() throws IOException {
             sink.close();
             String name = layout.appendOnly()
-                    ? "part-" + Blake3.hex(keys.digest()).substring(0, 16) + ".parquet"
+                    ? "part-" + java.util.HexFormat.of().formatHex(keys.digest()).substring(0, 16) + ".parquet"
                     : index == 0 ? TableLayout.WHOLE_FILE : "data-" + (index + 1) + ".parquet";
             String path = layout.def().name() + "/" + (partition.isEmpty() ? "" : partition + "/") + name;
             return new StagedFile(sink.file(), path, sink.rows(), Files.size(sink.file()),

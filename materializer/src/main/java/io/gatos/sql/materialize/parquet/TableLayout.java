@@ -23,8 +23,13 @@ import java.util.Set;
  * @param selected the columns the user selected (the manifest's columns)
  */
 public record TableLayout(TableDef def, List<String> read, List<String> selected) {
-    /** Tables whose rows never change once written: incremental runs add files to them. */
-    public static final Set<String> APPEND_ONLY = Set.of("events", "commits", "shiplog", "state_nodes");
+    /**
+     * Tables whose rows never change once written: incremental runs add files to them. These are
+     * the SQLite export's append-only tables; pointers and findings belong here because their rows
+     * come from single commits, and rewriting them would re-read the whole ledger every run.
+     */
+    public static final Set<String> APPEND_ONLY = Set.of("events", "commits", "shiplog", "state_nodes",
+            "pointers", "findings");
     /** The file name of a table rewritten whole by every run that touches it. */
     public static final String WHOLE_FILE = "data.parquet";
 
