@@ -28,7 +28,7 @@ class ParquetTableTest {
     /** Runs one export of {@code rows} at {@code now} and commits it into the dataset like the exporter does. */
     private ParquetTable.Written run(long now, boolean continues, Object[]... rows) throws Exception {
         Staging staging = Staging.open(dataset);
-        ParquetTable table = new ParquetTable(LAYOUT, staging, now, continues ? dataset : null);
+        ParquetTable table = new ParquetTable(LAYOUT, staging, now, continues ? dataset : null, 0);
         for (Object[] row : rows) {
             table.add(row);
         }
@@ -85,7 +85,7 @@ class ParquetTableTest {
     @Test
     void auditIndexIsStagedUnderTheTablesName() throws Exception {
         Staging staging = Staging.open(dataset);
-        ParquetTable table = new ParquetTable(LAYOUT, staging, 1000, null);
+        ParquetTable table = new ParquetTable(LAYOUT, staging, 1000, null, 0);
         table.add(new Object[] {"a", 1L, "x"});
         ParquetTable.Written written = table.finish();
         Map.Entry<Path, String> audit = written.extra().entrySet().iterator().next();
@@ -113,14 +113,14 @@ class ParquetTableTest {
     }
 
     @Test
-    void appendOnlyTableWritesPartFilesAndNoAuditIndex() throws Exception {
+    void appendOnlyTableWritesPartFilesAndAKeyIndexButNoAuditIndex() throws Exception {
         TableLayout events = TableLayout.of(Catalog.get().require("events"), List.of("id", "ts"));
-        ParquetTable table = new ParquetTable(events, Staging.open(dataset), 5000, null);
+        ParquetTable table = new ParquetTable(events, Staging.open(dataset), 5000, null, 0);
         table.add(new Object[] {"e2", 86_400_000L});
         table.add(new Object[] {"e1", 0L});
         ParquetTable.Written written = table.finish();
         assertThat(written.read()).isEqualTo(2);
-        assertThat(written.extra()).isEmpty();
+        assertThat(written.extra().values()).containsExactly("_gatos/keys/events.bin");
         assertThat(written.files()).extracting(StagedFile::path).satisfiesExactly(
                 p -> assertThat(p).matches("events/date=1970-01-01/part-[0-9a-f]{16}\\.parquet"),
                 p -> assertThat(p).matches("events/date=1970-01-02/part-[0-9a-f]{16}\\.parquet"));
@@ -128,7 +128,7 @@ class ParquetTableTest {
 
     @Test
     void duplicateKeyFailsFinish() throws Exception {
-        ParquetTable table = new ParquetTable(LAYOUT, Staging.open(dataset), 1000, null);
+        ParquetTable table = new ParquetTable(LAYOUT, Staging.open(dataset), 1000, null, 0);
         table.add(new Object[] {"a", 1L, "x"});
         table.add(new Object[] {"a", 2L, "y"});
         assertThatThrownBy(table::finish).isInstanceOfSatisfying(ParquetTable.DuplicateKey.class,
