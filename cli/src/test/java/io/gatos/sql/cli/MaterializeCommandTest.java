@@ -63,6 +63,40 @@ class MaterializeCommandTest extends OrdersLedgerTest {
     }
 
     @Test
+    void runsParquetExportAndQueryJobsOfAConfigFile() throws Exception {
+        Path config =
+                config(
+                        "  - export: {out: exports/ledger-parquet, format: parquet, tables: [events]}",
+                        "  - query: {sql: \"" + PER_NS + "\", format: parquet, out:"
+                                + " exports/per-ns, partition_by: ns}");
+
+        Cli cli = Cli.run("materialize", "--config", config.toString());
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out().lines().toList()).hasSize(2);
+        Path exports = config.resolveSibling("exports");
+        assertThat(exports.resolveSibling("exports/ledger-parquet.manifest.json")).exists();
+        try (var db = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                var rs = db.createStatement().executeQuery("SELECT (SELECT COUNT(*) FROM read_parquet('"
+                        + exports.resolve("ledger-parquet/events/**/*.parquet") + "')), (SELECT SUM(n) FROM"
+                        + " read_parquet('" + exports.resolve("per-ns/**/*.parquet") + "'))")) {
+            rs.next();
+            assertThat(List.of(rs.getLong(1), rs.getLong(2))).containsExactly(4L, 4L);
+        }
+    }
+
+    @Test
+    void rejectsATableInAParquetQueryJobWith2() throws Exception {
+        Path config =
+                config("  - query: {sql: \"" + PER_NS + "\", format: parquet, table: t, out: x}");
+
+        Cli cli = Cli.run("materialize", "--config", config.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("a parquet query job writes the whole of 'out'; remove 'table'");
+    }
+
+    @Test
     void reportsAFailingJobAndStillRunsTheNextWith1() throws Exception {
         Path config =
                 config(

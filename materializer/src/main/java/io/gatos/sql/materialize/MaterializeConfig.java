@@ -3,6 +3,9 @@ package io.gatos.sql.materialize;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.gatos.sql.materialize.parquet.ParquetQueryJob;
+import io.gatos.sql.materialize.parquet.ParquetQueryMaterializer;
+import io.gatos.sql.materialize.parquet.PartitionSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +26,9 @@ import java.util.function.Supplier;
  *   - export: {out: exports/ledger.sqlite, tables: [events, commits]}
  *   - query: {sql: "SELECT ns, COUNT(*) AS n FROM events GROUP BY ns", table: events_per_ns,
  *             out: exports/ledger-reports.sqlite}
+ *   - export: {out: exports/ledger-parquet, format: parquet}
+ *   - query: {sql: "SELECT id, ns, ts FROM events", format: parquet, out: exports/events-by-month,
+ *             partition_by: "year-month(ts)"}
  * </pre>
  *
  * @param jobs the jobs in file order; each is a named action that returns its summary line
@@ -58,6 +64,9 @@ public record MaterializeConfig(List<Job> jobs) {
             if (entry.has("export")) {
                 ExportOptions options = export(entry.get("export"), dir, defaultRepo, where);
                 jobs.add(new Job("export " + options.out(), () -> Exporter.run(options).summary()));
+            } else if (entry.has("query") && "parquet".equals(entry.get("query").path("format").asText())) {
+                ParquetQueryJob job = parquetQuery(entry.get("query"), dir, defaultRepo, where);
+                jobs.add(new Job("query " + job.out(), () -> ParquetQueryMaterializer.run(job).summary()));
             } else if (entry.has("query")) {
                 QueryJob job = query(entry.get("query"), dir, defaultRepo, where);
                 jobs.add(new Job("query " + job.table(), () -> QueryMaterializer.run(job).summary()));
@@ -79,15 +88,34 @@ public record MaterializeConfig(List<Job> jobs) {
         fields(e.path("where")).forEachRemaining(f -> filters.put(f.getKey(), f.getValue()));
         List<String> tables = new ArrayList<>();
         e.path("tables").forEach(t -> tables.add(t.asText()));
-        if (!e.path("format").isMissingNode() && !"sqlite".equals(e.path("format").asText())) {
-            throw bad(where + ": format " + e.path("format").asText() + " is not supported; use sqlite");
-        }
         return new ExportOptions(path(dir, text(e, "repo", repo, where)), path(dir, text(e, "out", null, where)),
                 tables, optional(e, "since"), optional(e, "until"), columns, filters,
-                e.path("batch_size").asInt(ExportOptions.DEFAULT_BATCH), e.path("full").asBoolean(false), null);
+                e.path("batch_size").asInt(ExportOptions.DEFAULT_BATCH), e.path("full").asBoolean(false), null,
+                format(e, where));
+    }
+
+    private static Format format(JsonNode job, String where) {
+        String name = job.path("format").asText("sqlite");
+        for (Format f : Format.values()) {
+            if (f.id().equals(name)) {
+                return f;
+            }
+        }
+        throw bad(where + ": format " + name + " is not supported; use sqlite or parquet");
+    }
+
+    private static ParquetQueryJob parquetQuery(JsonNode q, Path dir, String repo, String where) {
+        if (q.has("table")) {
+            throw bad(where + ": a parquet query job writes the whole of 'out'; remove 'table'");
+        }
+        String partition = optional(q, "partition_by");
+        return new ParquetQueryJob(path(dir, text(q, "repo", repo, where)), List.of(), text(q, "sql", null, where),
+                path(dir, text(q, "out", null, where)), partition == null ? null : PartitionSpec.parse(partition),
+                ParquetQueryJob.DEFAULT_MAX_OPEN_FILES);
     }
 
     private static QueryJob query(JsonNode q, Path dir, String repo, String where) {
+        format(q, where);
         return new QueryJob(path(dir, text(q, "repo", repo, where)), text(q, "sql", null, where),
                 text(q, "table", null, where), path(dir, text(q, "out", null, where)),
                 q.path("batch_size").asInt(ExportOptions.DEFAULT_BATCH));
