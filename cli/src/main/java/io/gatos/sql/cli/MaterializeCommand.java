@@ -39,7 +39,8 @@ import java.util.List;
                     + " declares; outputs newer than their source are skipped; a missing or corrupt input"
                     + " is reported and the others still convert; --dry-run writes nothing.",
             "--config: runs every job of the YAML or JSON file in order ('export:' jobs are"
-                    + " incremental like 'gatos export', 'query:' jobs rebuild their table) and"
+                    + " incremental like 'gatos export', 'query:' jobs rebuild their table, or with"
+                    + " format: parquet their output) and"
                     + " prints each job's summary line; a failing job is reported on stderr and the"
                     + " next job runs. Relative paths in the file resolve against its directory.",
         },
@@ -71,7 +72,10 @@ import java.util.List;
             "  jobs:",
             "    - export: {out: exports/ledger.sqlite, tables: [events, commits]}",
             "    - query: {sql: \"SELECT ns, COUNT(*) AS n FROM events GROUP BY ns\",",
-            "              table: events_per_ns, out: exports/reports.sqlite}"
+            "              table: events_per_ns, out: exports/reports.sqlite}",
+            "    - export: {out: exports/ledger-parquet, format: parquet}",
+            "    - query: {sql: \"SELECT id, ns, ts FROM events\", format: parquet,",
+            "              out: exports/events-by-month, partition_by: \"year-month(ts)\"}"
         })
 public final class MaterializeCommand extends GatosSubcommand {
     @Option(
