@@ -18,7 +18,7 @@
 # exactly an append: the journal refs fast-forward over commits it has not read, nothing else moves.
 #
 # Each export runs on its own copy of the ledger. A failed run prints FAIL and the exit code; its
-# stderr is kept in bench/target/export-N/FORMAT-RUN.err.
+# output, stderr and GC log are kept in bench/target/export-N/FORMAT/RUN.{out,err,gc.log}.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 OUT="$ROOT/bench/target"
@@ -36,9 +36,9 @@ baseline() {
 }
 
 # Runs "$@" with a GC log and -Xmx512m; sets SECS, HEAP (largest heap before a GC, MB) and RC.
-# $1 names the run (stderr goes to $ERRDIR/$1.err, stdout to $ERRDIR/$1.out).
+# $1 names the run (stdout, stderr and GC log go to $ERRDIR/$1.out, .err and .gc.log).
 timed() {
-  local name="$1" log="$OUT/gc.log" start end
+  local name="$1" log="$ERRDIR/$1.gc.log" start end
   shift
   rm -f "$log"
   start=$(date +%s.%N)
