@@ -27,6 +27,7 @@ final class PartitionWriter {
     private final long now;
     private final AuditIndex previous;
     private final AuditIndex next;
+    private final int[] positions;
 
     /**
      * Prepares writing {@code layout}'s rows stamped {@code now}; {@code previous} and {@code next}
@@ -38,6 +39,7 @@ final class PartitionWriter {
         this.now = now;
         this.previous = previous;
         this.next = next;
+        this.positions = layout.storedPositions();
     }
 
     /**
@@ -89,7 +91,7 @@ final class PartitionWriter {
         }
 
         void add(SortBuffer.Entry row) throws IOException {
-            Object[] stored = layout.storedValues(row.values());
+            Object[] stored = TableLayout.storedValues(row.values(), positions);
             Object[] out = java.util.Arrays.copyOf(stored, stored.length + 2);
             long[] stamps = next == null ? new long[] {now, now} : next.stamp(previous, row.key(), stored, now);
             out[stored.length] = stamps[0];

@@ -99,12 +99,21 @@ public record TableLayout(TableDef def, List<String> read, List<String> selected
         return out;
     }
 
+    /** Returns, for each stored column, its position in {@link #read()}; compute once per table, not per row. */
+    public int[] storedPositions() {
+        return stored().stream().mapToInt(read::indexOf).toArray();
+    }
+
     /** Returns the values of {@code row} (in {@link #read()} order) as stored, without the audit columns. */
     public Object[] storedValues(Object[] row) {
-        List<String> stored = stored();
-        Object[] out = new Object[stored.size()];
+        return storedValues(row, storedPositions());
+    }
+
+    /** Returns the values of {@code row} at {@code positions} (from {@link #storedPositions()}). */
+    public static Object[] storedValues(Object[] row, int[] positions) {
+        Object[] out = new Object[positions.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = row[read.indexOf(stored.get(i))];
+            out[i] = row[positions[i]];
         }
         return out;
     }
