@@ -32,7 +32,9 @@ final class EventsTable extends LedgerTable<LedgerEvent> {
                 .col("sig_alg", LedgerEvent::sigAlg)
                 .col("event_cid", LedgerEvent::eventCid)
                 .col("commit_id", LedgerEvent::commitId)
-                .col("error", LedgerEvent::error), List.of("ns", "stream", "id", "commit_id"));
+                .col("error", LedgerEvent::error)
+                .col("source_pos", LedgerEvent::sourcePos)
+                .col("source_commit", LedgerEvent::sourceCommit), List.of("ns", "stream", "id", "commit_id"));
     }
 
     @Override

@@ -22,7 +22,9 @@ final class ShiplogTable extends LedgerTable<ShiplogMessage> {
             .col("content_ok", ShiplogMessage::contentOk)
             .col("ts", ShiplogMessage::tsMillis)
             .col("commit_id", ShiplogMessage::commitId)
-            .col("error", ShiplogMessage::error);
+            .col("error", ShiplogMessage::error)
+            .col("source_pos", ShiplogMessage::sourcePos)
+            .col("source_commit", ShiplogMessage::sourceCommit);
 
     ShiplogTable(SnapshotRegistry snapshots) {
         super(snapshots, "shiplog", COLUMNS, List.of("topic", "commit_id"));

@@ -44,13 +44,15 @@ final class EventDecoder {
         Long ts = Envelopes.rfc3339Millis(envelope.string("ts"));
         return new LedgerEvent(ulid, ns, actor, stream(), pos, type, ts != null ? ts : commit.committerMillis(),
                 Json.write(payload), Envelopes.json(envelope, "caps", "[]"), envelope.string("policy_root"),
-                sigAlg(envelope), eventCid(), commit.id(), null, ref);
+                sigAlg(envelope), eventCid(), commit.id(), null, ref, SourceTrailers.pos(trailers()),
+                SourceTrailers.commit(trailers()));
     }
 
     LedgerEvent unreadable(String reason) {
         String kind = commit.subject().isBlank() ? "unknown" : commit.subject().trim();
         return new LedgerEvent(commit.id(), ns, "unknown:" + actorSegment, stream(), pos, kind,
-                commit.committerMillis(), null, "[]", null, null, eventCid(), commit.id(), reason, ref);
+                commit.committerMillis(), null, "[]", null, null, eventCid(), commit.id(), reason, ref,
+                SourceTrailers.pos(trailers()), SourceTrailers.commit(trailers()));
     }
 
     /**
@@ -59,7 +61,8 @@ final class EventDecoder {
      */
     LedgerEvent headerOnly() {
         return new LedgerEvent(commit.id(), ns, "", stream(), pos, "", commit.committerMillis(), null, "[]", null,
-                null, eventCid(), commit.id(), null, ref);
+                null, eventCid(), commit.id(), null, ref, SourceTrailers.pos(trailers()),
+                SourceTrailers.commit(trailers()));
     }
 
     private String stream() {

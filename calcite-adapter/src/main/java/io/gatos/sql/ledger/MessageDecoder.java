@@ -39,7 +39,8 @@ final class MessageDecoder {
         String type = envelope.string("type");
         return new ShiplogMessage(topic, pos, ulid, ns == null ? "" : ns, type == null ? "" : type,
                 Envelopes.json(envelope, "payload", "{}"), Envelopes.json(envelope, "refs", "{}"), contentId,
-                contentOk, ts, commit.id(), null, ref);
+                contentOk, ts, commit.id(), null, ref, SourceTrailers.pos(commit.trailers()),
+                SourceTrailers.commit(commit.trailers()));
     }
 
     private static ShiplogMessage unreadable(String topic, String ref, long pos, GitCommit commit, String contentId,
@@ -47,6 +48,6 @@ final class MessageDecoder {
         String ulid = trailerUlid(commit);
         return new ShiplogMessage(topic, pos, ulid == null ? commit.id() : ulid, "", commit.subject().trim(), "{}",
                 "{}", contentId, false, ulid == null ? commit.committerMillis() : Ulid.timeMillis(ulid), commit.id(),
-                reason, ref);
+                reason, ref, SourceTrailers.pos(commit.trailers()), SourceTrailers.commit(commit.trailers()));
     }
 }
