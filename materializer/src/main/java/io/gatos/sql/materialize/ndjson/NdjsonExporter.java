@@ -3,6 +3,8 @@ package io.gatos.sql.materialize.ndjson;
 import static java.util.Objects.requireNonNull;
 
 import io.gatos.sql.jdbc.GatosDriver;
+import io.gatos.sql.ledger.LedgerException;
+import io.gatos.sql.ledger.LedgerRepository;
 import io.gatos.sql.materialize.AtomicFiles;
 import io.gatos.sql.materialize.ExportObserver;
 import io.gatos.sql.materialize.MaterializeException;
@@ -36,7 +38,6 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.lib.RepositoryBuilder;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.util.RawParseUtils;
@@ -161,21 +162,42 @@ public final class NdjsonExporter {
     /** Exports like {@link #export(Path, Selection, OutputStream, boolean, Path, ExportObserver)}, sorting in {@code sortBytes}. */
     static Result export(Path repo, Selection selection, OutputStream out, boolean gzip, Path spillParent,
             ExportObserver observer, long sortBytes) throws IOException {
+        requireNonNull(out, "out");
+        OutputStream target = gzip ? new GZIPOutputStream(new NonClosing(out), 1 << 16) : new NonClosing(out);
+        try (Writer writer = new BufferedWriter(new OutputStreamWriter(target, StandardCharsets.UTF_8), 1 << 16)) {
+            return export(repo, selection, writer, spillParent, observer, sortBytes);
+        }
+    }
+
+    /**
+     * Exports {@code selection} of the ledger at {@code repo} as text to {@code out} (flushed, not
+     * closed), spilling sort runs to a temporary directory in {@code spillParent} (null: {@code
+     * java.io.tmpdir}).
+     */
+    public static Result export(Path repo, Selection selection, Writer out, Path spillParent,
+            ExportObserver observer) throws IOException {
+        return export(repo, selection, out, spillParent, observer, SORT_BYTES);
+    }
+
+    private static Result export(Path repo, Selection selection, Writer out, Path spillParent,
+            ExportObserver observer, long sortBytes) throws IOException {
+        requireNonNull(repo, "repo");
         requireNonNull(selection, "selection");
         requireNonNull(out, "out");
         ExportObserver obs = observer == null ? ExportObserver.NONE : observer;
-        OutputStream target = gzip ? new GZIPOutputStream(new NonClosing(out), 1 << 16) : new NonClosing(out);
         Path spill = spillParent == null ? Files.createTempDirectory("gatos-ndjson-")
                 : Files.createTempDirectory(spillParent, ".gatos-ndjson-");
-        try (Writer writer = new BufferedWriter(new OutputStreamWriter(target, StandardCharsets.UTF_8), 1 << 16);
-                SortBuffer sort = new SortBuffer(spill, sortBytes);
-                Repository git = new RepositoryBuilder().setGitDir(gitDir(repo).toFile()).setMustExist(true).build()) {
+        try (SortBuffer sort = new SortBuffer(spill, sortBytes);
+                LedgerRepository ledger = LedgerRepository.open(repo)) {
+            Repository git = ledger.git();
             read(repo, git, selection, sort);
-            Result result = write(git, sort.sorted(), writer, obs);
-            writer.flush();
+            Result result = write(git, sort.sorted(), out, obs);
+            out.flush();
             return result;
         } catch (SQLException e) {
             throw new MaterializeException(Code.SQL, "cannot read " + repo + ": " + e.getMessage(), e);
+        } catch (LedgerException e) {
+            throw new MaterializeException(Code.LEDGER, e.getMessage(), e);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
@@ -186,11 +208,6 @@ public final class NdjsonExporter {
             }
             Files.deleteIfExists(spill);
         }
-    }
-
-    private static Path gitDir(Path repo) {
-        Path dotGit = repo.resolve(Constants.DOT_GIT);
-        return Files.isDirectory(dotGit) ? dotGit : repo;
     }
 
     private static void read(Path repo, Repository git, Selection selection, SortBuffer sort)
