@@ -7,6 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gatos.sql.ledger.write.EventSpec;
 import io.gatos.sql.materialize.MaterializeException;
 import io.gatos.sql.materialize.ndjson.NdjsonExporter.Selection;
+import io.gatos.sql.schemas.JsonSchemas;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.path.PathType;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -75,6 +83,32 @@ class NdjsonExporterTest {
         assertThat(lines.get(0).meta().actor()).isEqualTo("user:alice");
         assertThat(lines.get(0).type()).isEqualTo("order.created");
         assertThat(lines.get(0).time()).isEqualTo("2026-01-01T00:00:00Z");
+    }
+
+    @Test
+    void everyLineIsValidAgainstTheNdjsonEventSchema() throws IOException {
+        Path repo;
+        try (LedgerTestRepository r = LedgerTestRepository.create(dir.resolve("src"))) {
+            r.event("orders", "alice", r.eventSpec("alice", "order.created", "{\"a\":[1,2.50,null]}")
+                    .withCaps(List.of("orders:write")).withSigAlg("ed25519"));
+            r.event("orders", "bob", "order.paid", "\"just a string\"");
+            r.message("alerts", "{\"n\":1}");
+            r.writer().appendRawEvent("broken", "eve", "broken.event", "not json".getBytes(UTF_8),
+                    r.tick());
+            repo = r.path();
+        }
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true)
+                .pathType(PathType.JSON_PATH).build();
+        Schema schema = SchemaRegistry.withDialect(Dialects.getDraft202012(), b -> b.schemaRegistryConfig(config)
+                .schemas(java.util.Map.of(JsonSchemas.NDJSON_EVENT_ID, JsonSchemas.ndjsonEvent())))
+                .getSchema(SchemaLocation.of(JsonSchemas.NDJSON_EVENT_ID));
+
+        String text = export(repo, Selection.all());
+
+        assertThat(text.lines()).hasSize(4).allSatisfy(line ->
+                assertThat(schema.validate(line, InputFormat.JSON)).as(line).isEmpty());
+        assertThat(schema.validate(text.lines().findFirst().orElseThrow().replace("\"pos\":0", "\"pos\":-1"),
+                InputFormat.JSON)).isNotEmpty();
     }
 
     @Test
