@@ -65,6 +65,15 @@ class NdjsonExportCommandTest extends OrdersLedgerTest {
     }
 
     @Test
+    void anUnknownNamespaceWritesNothingToStdoutAndExitsZero() {
+        Cli cli = ndjson("--ns", "nope");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).startsWith("Exported 0 events from 0 streams in ");
+    }
+
+    @Test
     void gzipsAFile() throws Exception {
         Path file = temp.resolve("orders.ndjson.gz");
 

@@ -125,6 +125,24 @@ class NdjsonExporterTest {
     }
 
     @Test
+    void namesTheMessagesSpellingOfATopicThatOnlyHasThatOne() throws IOException {
+        Path repo;
+        try (LedgerTestRepository r = LedgerTestRepository.create(dir.resolve("src"))) {
+            r.writer().appendMessage("gov", r.messageSpec("gov", "vote", "{}")
+                    .withSpelling(io.gatos.sql.ledger.write.TopicSpelling.MESSAGES));
+            repo = r.path();
+        }
+
+        List<EventLine> lines = lines(export(repo, new Selection(null, List.of("gov"), null, null)));
+
+        assertThat(lines).singleElement().satisfies(line -> {
+            assertThat(line.stream()).isEqualTo("shiplog/gov");
+            assertThat(line.meta().ref()).isEqualTo("refs/gatos/messages/gov/head");
+            assertThat(line.type()).isEqualTo("vote");
+        });
+    }
+
+    @Test
     void sinceIsInclusiveAndUntilExclusiveAtAUtcDayBoundary() throws IOException {
         Path repo;
         try (LedgerTestRepository r = LedgerTestRepository.create(dir.resolve("src"))) {
