@@ -52,7 +52,7 @@ public final class NdjsonExporter {
     /** The envelope path in an event or message commit (LAYOUT §1, §2). */
     static final String ENVELOPE = "message/envelope.json";
     /** How many estimated bytes of rows the sort holds in memory before spilling. */
-    static final long SORT_BYTES = 32L << 20;
+    static final long SORT_BYTES = 16L << 20;
     private static final int PROGRESS_EVERY = 1024;
 
     private static final int KIND = 0;
