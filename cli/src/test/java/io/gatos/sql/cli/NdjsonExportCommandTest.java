@@ -74,6 +74,19 @@ class NdjsonExportCommandTest extends OrdersLedgerTest {
     }
 
     @Test
+    void jsonProgressGoesToStderrAndLeavesStdoutPureNdjson() {
+        Cli cli = Cli.run("export", "--repo", repo(), "--format", "ndjson", "--progress", "json");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(lines(cli.out())).hasSize(4);
+        assertThat(cli.err().lines().toList()).hasSize(2).satisfies(l -> {
+            assertThat(l.get(0)).contains("\"event\":\"export.progress\"", "\"rows_total\":4", "\"done\":true",
+                    "\"ok\":true");
+            assertThat(l.get(1)).startsWith("Exported 4 events from 3 streams in ");
+        });
+    }
+
+    @Test
     void gzipsAFile() throws Exception {
         Path file = temp.resolve("orders.ndjson.gz");
 
