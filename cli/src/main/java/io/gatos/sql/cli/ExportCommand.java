@@ -8,19 +8,33 @@ import io.gatos.sql.materialize.ExportOptions;
 import io.gatos.sql.materialize.ExportResult;
 import io.gatos.sql.materialize.Exporter;
 import io.gatos.sql.materialize.Format;
+import io.gatos.sql.materialize.ndjson.NdjsonExporter;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** Exports ledger tables into an SQLite file or a Parquet dataset, incrementally, with progress on stderr. */
+/**
+ * Exports ledger tables into an SQLite file or a Parquet dataset, incrementally, or events and
+ * messages as NDJSON lines (a sparse export), with progress on stderr.
+ */
 @Command(
         name = "export",
         description = {
@@ -39,7 +53,15 @@ import java.util.Map;
                     + " and so does --full.",
             "All or nothing: a failed run leaves the previous export and manifest as they were. One"
                     + " run per OUT at a time (OUT.lock). Progress goes to stderr, one summary"
-                    + " line to stdout."
+                    + " line to stdout.",
+            "With --format ndjson: writes one JSON object per event or shiplog message, in ULID"
+                    + " order across all streams (schema ndjson-event-1.json), to --output or stdout:"
+                    + " the events of the --ns namespaces and the messages of the --topics topics"
+                    + " (neither: every event and every message; only one: only that kind), whose"
+                    + " time is in [--since, --until). Each line carries the exact envelope bytes"
+                    + " and source commit fields, so 'gatos import' can write them again. Not"
+                    + " incremental, no manifest; the summary line goes to stderr so that stdout"
+                    + " holds only NDJSON."
         },
         exitCodeList = {
             "0:Exported, or up to date.",
@@ -47,7 +69,8 @@ import java.util.Map;
                     + " options, duplicate ULID, broken constraint, SQL or I/O error); the previous"
                     + " export is left as it was.",
             "2:Usage error or bad option: unsupported --format, invalid --where JSON, unknown"
-                    + " table or column, missing repository.",
+                    + " table or column, missing repository, an option of the other formats (e.g."
+                    + " --ns with sqlite, --out with ndjson), a bad --since/--until date.",
             ExitCodes.LOCKED_HELP
         },
         footerHeading = "%nExamples:%n",
@@ -56,7 +79,9 @@ import java.util.Map;
             "  gatos export --repo ledger.git --format parquet --out ledger-parquet",
             "  gatos export --repo ledger.git --format sqlite --out orders.sqlite \\",
             "      --tables events,commits --where 'events={\"ns\":\"orders\"}' \\",
-            "      --columns events:ns,kind,payload"
+            "      --columns events:ns,kind,payload",
+            "  gatos export --repo ledger.git --format ndjson --ns orders,billing \\",
+            "      --since 2026-03-01 --until 2026-03-08 --output orders.ndjson.gz --gzip"
         })
 public final class ExportCommand extends GatosSubcommand {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,18 +92,46 @@ public final class ExportCommand extends GatosSubcommand {
             names = "--format",
             required = true,
             paramLabel = "FORMAT",
-            converter = ExportFormat.Converter.class,
-            description = "The format: sqlite (one file) or parquet (a directory).")
+            converter = ExportFormat.ExportConverter.class,
+            description =
+                    "The format: sqlite (one file), parquet (a directory) or ndjson (JSON lines of"
+                            + " events and messages).")
     ExportFormat format;
 
     @Option(
             names = "--out",
-            required = true,
             paramLabel = "OUT",
             description =
-                    "The SQLite file, or the Parquet directory, to create or bring up to date;"
-                            + " OUT.manifest.json goes beside it.")
+                    "sqlite, parquet (required): the SQLite file, or the Parquet directory, to create"
+                            + " or bring up to date; OUT.manifest.json goes beside it.")
     Path out;
+
+    @Option(
+            names = "--output",
+            paramLabel = "FILE",
+            description =
+                    "ndjson: the file to write (through a temporary file renamed at the end, so a"
+                            + " failed run leaves an existing file as it was); - or absent: stdout.")
+    String output;
+
+    @Option(
+            names = "--ns",
+            split = ",",
+            paramLabel = "NS",
+            description = "ndjson: the namespaces whose events to export, comma-separated.")
+    List<String> namespaces;
+
+    @Option(
+            names = "--topics",
+            split = ",",
+            paramLabel = "TOPIC",
+            description = "ndjson: the shiplog topics whose messages to export, comma-separated.")
+    List<String> topics;
+
+    @Option(
+            names = "--gzip",
+            description = "ndjson: gzip the output.")
+    boolean gzip;
 
     @Option(
             names = "--tables",
@@ -89,14 +142,20 @@ public final class ExportCommand extends GatosSubcommand {
 
     @Option(
             names = "--since",
-            paramLabel = "SHA",
-            description = "Export only commits not reachable from this commit.")
+            paramLabel = "SHA|DATE",
+            description =
+                    "sqlite, parquet: export only commits not reachable from this commit. ndjson:"
+                            + " export only events at or after this time, a date (YYYY-MM-DD, UTC"
+                            + " midnight) or an ISO instant (2026-03-01T12:00:00Z).")
     String since;
 
     @Option(
             names = "--until",
-            paramLabel = "SHA",
-            description = "Export the ledger as of this commit (refs whose history holds it).")
+            paramLabel = "SHA|DATE",
+            description =
+                    "sqlite, parquet: export the ledger as of this commit (refs whose history holds"
+                            + " it). ndjson: export only events before this time (exclusive), a"
+                            + " date or an ISO instant.")
     String until;
 
     @Option(
@@ -144,7 +203,14 @@ public final class ExportCommand extends GatosSubcommand {
     ExportProgress.Mode progress;
 
     @Override
-    int run() throws UserException {
+    int run() throws UserException, IOException {
+        if (format == ExportFormat.NDJSON) {
+            return runNdjson();
+        }
+        reject("--format " + format, "--output", "--ns", "--topics", "--gzip");
+        if (out == null) {
+            throw new UserException("--format " + format + " needs --out OUT");
+        }
         Path ledger = Ledgers.existingDirectory(repo.path);
         ExportOptions options =
                 new ExportOptions(
@@ -170,6 +236,86 @@ public final class ExportCommand extends GatosSubcommand {
         }
         out().println(result.summary());
         return ExitCodes.OK;
+    }
+
+    /** Writes the selected events and messages as NDJSON; the summary goes to stderr. */
+    private int runNdjson() throws UserException, IOException {
+        reject("--format ndjson (use --output FILE)", "--out");
+        reject("--format ndjson", "--tables", "--columns", "--where", "--batch-size", "--full");
+        Instant from = instant("--since", since);
+        Instant to = instant("--until", until);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new UserException("--since " + since + " is after --until " + until);
+        }
+        NdjsonExporter.Selection selection =
+                new NdjsonExporter.Selection(names("--ns", namespaces), names("--topics", topics), from, to);
+        Path ledger = Ledgers.existingDirectory(repo.path);
+        ExportProgress observer = ExportProgress.create(err(), progress);
+        long start = System.nanoTime();
+        boolean ok = false;
+        NdjsonExporter.Result result;
+        try {
+            if (output != null && !output.equals("-")) {
+                result = NdjsonExporter.exportToFile(ledger, selection, Path.of(output), gzip, observer);
+            } else if (gzip) {
+                out().flush();
+                OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+                result = NdjsonExporter.export(ledger, selection, stdout, true, null, observer);
+                stdout.flush();
+            } else {
+                result = NdjsonExporter.export(ledger, selection, out(), null, observer);
+            }
+            ok = true;
+        } finally {
+            observer.finish(ok);
+        }
+        err().println(String.format(Locale.ROOT, "Exported %d events from %d streams in %.1f s", result.lines(),
+                result.streams(), (System.nanoTime() - start) / 1e9));
+        err().flush();
+        return ExitCodes.OK;
+    }
+
+    /** Fails when any of {@code options} was given on the command line, naming it and {@code context}. */
+    private void reject(String context, String... options) throws UserException {
+        for (String option : options) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new UserException(option + " does not go with " + context + "; see gatos export --help");
+            }
+        }
+    }
+
+    /** Parses a --since/--until value: a date (UTC midnight), an ISO instant or offset date-time; null stays null. */
+    private static Instant instant(String option, String value) throws UserException {
+        if (value == null) {
+            return null;
+        }
+        String v = value.strip();
+        try {
+            return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException notADate) {
+            try {
+                return OffsetDateTime.parse(v).toInstant();
+            } catch (DateTimeParseException notAnInstant) {
+                throw new UserException(option + " expects a date (2026-03-01, UTC) or an ISO instant"
+                        + " (2026-03-01T12:00:00Z), not '" + value + "'");
+            }
+        }
+    }
+
+    /** Returns the stripped names of a comma-separated option (null when not given); refuses empty names. */
+    private static List<String> names(String option, List<String> values) throws UserException {
+        if (values == null) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (String value : values) {
+            String name = value.strip();
+            if (name.isEmpty()) {
+                throw new UserException(option + " has an empty name; give names separated by commas");
+            }
+            names.add(name);
+        }
+        return names;
     }
 
     /** Parses every {@code --columns TABLE:C1,C2}; a table given twice gets the columns of both. */

@@ -108,7 +108,7 @@ class ExportCommandTest extends OrdersLedgerTest {
         Cli cli = exportAs("xml", "none");
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.err()).contains("'xml' is not a supported format; use sqlite or parquet");
+        assertThat(cli.err()).contains("'xml' is not a supported format; use sqlite, parquet or ndjson");
     }
 
     @Test

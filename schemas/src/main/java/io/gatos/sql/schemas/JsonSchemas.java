@@ -17,6 +17,9 @@ public final class JsonSchemas {
     /** The {@code $id} of the schema of declared file schemas ({@code gatos materialize --schema}). */
     public static final String FILE_SCHEMA_ID = "https://gatos.io/schemas/gatos-sql/file-schema-1.json";
     private static final String FILE_SCHEMA = "file-schema.schema.json";
+    /** The {@code $id} of the schema of one line of {@code gatos export --format ndjson}. */
+    public static final String NDJSON_EVENT_ID = "https://gatos.io/schemas/gatos-sql/ndjson-event-1.json";
+    private static final String NDJSON_EVENT = "ndjson-event.schema.json";
 
     private JsonSchemas() {
     }
@@ -29,6 +32,11 @@ public final class JsonSchemas {
     /** Returns the text of the schema of the file schemas that {@code --source} and {@code --convert} read. */
     public static String fileSchema() {
         return resource(FILE_SCHEMA);
+    }
+
+    /** Returns the text of the schema of one NDJSON export line, which {@code gatos import} reads. */
+    public static String ndjsonEvent() {
+        return resource(NDJSON_EVENT);
     }
 
     private static String resource(String name) {

@@ -46,6 +46,16 @@ class JsonSchemasTest {
                 .hasSize(2);
     }
 
+    @Test
+    void ndjsonEventIsADraft202012SchemaWithItsIdThatDescribesEveryProperty() throws Exception {
+        JsonNode schema = new ObjectMapper().readTree(JsonSchemas.ndjsonEvent());
+
+        assertThat(schema.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        assertThat(schema.path("$id").asText()).isEqualTo(JsonSchemas.NDJSON_EVENT_ID);
+        assertThat(undescribed(schema.path("properties"), "")).isEmpty();
+        assertThat(schema.at("/properties/meta/required")).hasSize(10);
+    }
+
     private static List<String> undescribed(JsonNode properties, String path) {
         List<String> missing = new ArrayList<>();
         properties.properties().forEach(p -> {

@@ -23,9 +23,9 @@ import java.util.PriorityQueue;
  * merges the runs. Costs one extra write and read of the rows when they do not fit. Not
  * thread-safe; must be closed, which deletes the run files.
  */
-final class SortBuffer implements AutoCloseable {
+public final class SortBuffer implements AutoCloseable {
     /** Orders rows by partition, then key. */
-    static final Comparator<Entry> ORDER = Comparator.comparing(Entry::partition).thenComparing(Entry::key);
+    public static final Comparator<Entry> ORDER = Comparator.comparing(Entry::partition).thenComparing(Entry::key);
     private final Path spillDir;
     private final long maxBytes;
     private final List<Entry> buffer = new ArrayList<>();
@@ -34,21 +34,30 @@ final class SortBuffer implements AutoCloseable {
     private long bytes;
     private long rows;
 
-    /** Holds one row with its partition ("" when the table has none) and its sort key. */
-    record Entry(String partition, String key, Object[] values) {
-        Entry {
+    /**
+     * Holds one row with its partition ("" when the table has none) and its sort key; values are
+     * null, numbers or strings (anything else is written as its string).
+     *
+     * @param partition the partition, compared first
+     * @param key the sort key within the partition
+     * @param values the row
+     */
+    public record Entry(String partition, String key, Object[] values) {
+        /** Checks the partition and the key. */
+        public Entry {
             requireNonNull(partition, "partition");
             requireNonNull(key, "key");
         }
     }
 
-    SortBuffer(Path spillDir, long maxBytes) {
+    /** Creates a buffer spilling to {@code spillDir} (created when needed) beyond about {@code maxBytes}. */
+    public SortBuffer(Path spillDir, long maxBytes) {
         this.spillDir = requireNonNull(spillDir, "spillDir");
         this.maxBytes = maxBytes;
     }
 
     /** Adds one row. */
-    void add(Entry row) throws IOException {
+    public void add(Entry row) throws IOException {
         buffer.add(row);
         rows++;
         bytes += estimate(row);
@@ -58,17 +67,17 @@ final class SortBuffer implements AutoCloseable {
     }
 
     /** Returns the rows added. */
-    long rows() {
+    public long rows() {
         return rows;
     }
 
     /** Returns the number of run files spilled so far. */
-    int spills() {
+    public int spills() {
         return runs.size();
     }
 
     /** Returns every row added, in (partition, key) order; call once, after the last add. */
-    Iterator<Entry> sorted() throws IOException {
+    public Iterator<Entry> sorted() throws IOException {
         buffer.sort(ORDER);
         if (runs.isEmpty()) {
             return buffer.iterator();
