@@ -55,6 +55,26 @@ class ImportCommandTest {
     }
 
     @Test
+    void readsStandardInputByDefaultAndGzipIsDetected() throws IOException {
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write((String.join("\n", lines()) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        java.io.InputStream stdin = System.in;
+        Cli cli;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(gz.toByteArray()));
+            cli = Cli.run("import", "--repo", target.path().toString());
+        } finally {
+            System.setIn(stdin);
+        }
+
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out()).startsWith("Imported 3 events into 1 streams in ");
+        assertThat(target.commitAt(REF).getId()).isEqualTo(source.commitAt(REF).getId());
+    }
+
+    @Test
     void emptyInputImportsNothingAndExitsZero() throws IOException {
         Cli cli = Cli.run("import", "--repo", target.path().toString(), "--input", write("").toString());
 

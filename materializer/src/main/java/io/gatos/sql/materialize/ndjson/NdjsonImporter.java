@@ -72,6 +72,8 @@ public final class NdjsonImporter {
     private static final Pattern TOPIC = Pattern.compile("refs/gatos/(?:shiplog|messages)/[^/]+(?:/[^/]+)*/head");
     private static final Pattern TRAILER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*: .*");
     private static final String ENVELOPE = "envelope.json";
+    private static final String SHIPLOG = "refs/gatos/shiplog/";
+    private static final String MESSAGES = "refs/gatos/messages/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -243,7 +245,7 @@ public final class NdjsonImporter {
         PersonIdent committer = ident(line.meta().committer(), "committer", lineNo);
         checkEnvelope(line, lineNo);
 
-        Stream s = stream(ref);
+        Stream s = stream(ref, lineNo);
         if (s.lastUlid != null && ulid.compareTo(s.lastUlid) <= 0) {
             throw new ImportException(lineNo, ulid.equals(s.lastUlid)
                     ? "duplicate ULID " + ulid + " in " + ref + " (also on line " + s.lastLine + ")"
@@ -303,15 +305,31 @@ public final class NdjsonImporter {
         }
     }
 
-    private Stream stream(String ref) throws IOException {
+    private Stream stream(String ref, long lineNo) throws IOException, ImportException {
         Stream s = streams.get(ref);
         if (s == null) {
+            String other = otherSpelling(ref);
+            if (other != null && (streams.containsKey(other) || repo.exactRef(other) != null)) {
+                throw new ImportException(lineNo, "topic " + ref + " would exist under both spellings: "
+                        + other + " is already " + (streams.containsKey(other) ? "in this import" : "in the target"));
+            }
             Ref found = repo.exactRef(ref);
             ObjectId tip = found == null ? null : found.getObjectId();
             s = new Stream(ref, tip == null ? null : tip.copy(), tip == null ? Set.of() : ulidsOf(tip));
             streams.put(ref, s);
         }
         return s;
+    }
+
+    /** Returns the shiplog ref's name under its other spelling (LAYOUT §2), or null for a journal ref. */
+    private static String otherSpelling(String ref) {
+        if (ref.startsWith(SHIPLOG)) {
+            return MESSAGES + ref.substring(SHIPLOG.length());
+        }
+        if (ref.startsWith(MESSAGES)) {
+            return SHIPLOG + ref.substring(MESSAGES.length());
+        }
+        return null;
     }
 
     /** Reads the ULIDs of the envelopes along the first-parent chain from {@code tip}. */

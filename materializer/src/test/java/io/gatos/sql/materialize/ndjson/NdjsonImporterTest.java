@@ -241,6 +241,48 @@ class NdjsonImporterTest {
     }
 
     @Test
+    void aTopicUnderBothSpellingsIsRefused() {
+        String renamed = lines(TOPIC).get(0).replace(TOPIC, "refs/gatos/messages/alerts/head");
+
+        assertThatThrownBy(() -> importLines(List.of(lines(TOPIC).get(0), renamed)))
+                .hasMessage("line 2: topic refs/gatos/messages/alerts/head would exist under both spellings: "
+                        + TOPIC + " is already in this import");
+        assertThat(gatosRefs(target)).isEmpty();
+    }
+
+    @Test
+    void manyLinesStreamThroughSeveralPacksAndAMismatchedSourceIdFallsBackToTrailers() throws Exception {
+        int n = 10_050; // three objects per event: more than one pack flush
+        StringBuilder text = new StringBuilder();
+        String ident = "gatos-ledger <ledger@gatos.local> 1767225600 +0530";
+        for (int i = 0; i < n; i++) {
+            String ulid = String.format("01KDVDNA00%016d", i);
+            byte[] envelope = ("{\"actor\":\"user:zed\",\"payload\":{\"i\":" + i + "},\"policy_root\":\"x\","
+                    + "\"type\":\"t\",\"ulid\":\"" + ulid + "\"}").getBytes(StandardCharsets.UTF_8);
+            EventLine.Meta meta = new EventLine.Meta("refs/gatos/journal/bulk/zed", "user:zed", null, "x", null,
+                    null, envelope, ident, ident, "t\n\nEvent-CID: blake3:" + "0".repeat(64) + "\n");
+            text.append(new EventLine(ulid, "bulk/zed", "t", i, "ab".repeat(20), "{\"i\":" + i + "}", meta,
+                    null).toJson()).append('\n');
+        }
+
+        NdjsonImporter.Result result = NdjsonImporter.run(target.path(),
+                new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)), 0, null);
+
+        assertThat(result.events()).isEqualTo(n);
+        assertThat(result.exact()).isZero();
+        RevCommit tip = target.commitAt("refs/gatos/journal/bulk/zed");
+        assertThat(tip.getFullMessage()).endsWith("Source-Pos: " + (n - 1) + "\nSource-Commit: " + "ab".repeat(20)
+                + "\n");
+        assertThat(tip.getAuthorIdent().getZoneOffset()).hasToString("+05:30");
+        try (Connection c = DriverManager.getConnection(target.jdbcUrl()); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(pos) FROM events WHERE ns = 'bulk'")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(n);
+            assertThat(rs.getLong(2)).isEqualTo(n - 1);
+        }
+    }
+
+    @Test
     void progressIsReportedEveryNLines() throws Exception {
         List<Long> seen = new ArrayList<>();
         byte[] bytes = (String.join("\n", lines(BOB)) + "\n").getBytes(StandardCharsets.UTF_8);
