@@ -18,11 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 import java.util.zip.Deflater;
@@ -43,7 +41,6 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.lib.TreeFormatter;
-import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.ReceiveCommand;
@@ -65,13 +62,14 @@ import org.eclipse.jgit.util.RawParseUtils;
 public final class NdjsonImporter {
     /** Lines between two progress reports when the caller has no preference. */
     public static final int DEFAULT_PROGRESS_EVERY = 10_000;
-    /** Objects inserted before the pending pack is written out, which bounds the inserter's index. */
-    private static final int FLUSH_EVERY_OBJECTS = 30_000;
+    /** Objects inserted before the pending pack is written out, which bounds the inserter's index (~20 MB). */
+    static final int FLUSH_EVERY_OBJECTS = 250_000;
     private static final Pattern JOURNAL =
             Pattern.compile("refs/gatos/journal/[A-Za-z0-9_-]{1,64}/[A-Za-z0-9_-]{1,128}");
     private static final Pattern TOPIC = Pattern.compile("refs/gatos/(?:shiplog|messages)/[^/]+(?:/[^/]+)*/head");
     private static final Pattern TRAILER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*: .*");
     private static final String ENVELOPE = "envelope.json";
+    private static final byte[] PARENT = Constants.encodeASCII("parent ");
     private static final String SHIPLOG = "refs/gatos/shiplog/";
     private static final String MESSAGES = "refs/gatos/messages/";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -88,12 +86,14 @@ public final class NdjsonImporter {
     }
 
     private final Repository repo;
+    private final int flushEvery;
     private final Map<String, Stream> streams = new LinkedHashMap<>();
     private ObjectInserter inserter;
     private long inserted;
 
-    private NdjsonImporter(Repository repo) {
+    private NdjsonImporter(Repository repo, int flushEvery) {
         this.repo = requireNonNull(repo, "repo");
+        this.flushEvery = flushEvery;
     }
 
     /**
@@ -117,8 +117,17 @@ public final class NdjsonImporter {
      */
     public static Result run(Repository repo, InputStream in, int progressEvery, LongConsumer progress)
             throws IOException, ImportException {
+        return run(repo, in, progressEvery, progress, FLUSH_EVERY_OBJECTS);
+    }
+
+    /**
+     * Same as {@link #run(Repository, InputStream, int, LongConsumer)}, writing a pack every
+     * {@code flushEvery} objects.
+     */
+    static Result run(Repository repo, InputStream in, int progressEvery, LongConsumer progress, int flushEvery)
+            throws IOException, ImportException {
         long start = System.nanoTime();
-        NdjsonImporter importer = new NdjsonImporter(repo);
+        NdjsonImporter importer = new NdjsonImporter(repo, flushEvery);
         long[] counts = importer.read(requireNonNull(in, "in"), progressEvery, progress);
         importer.publish();
         int touched = (int) importer.streams.values().stream().filter(s -> s.imported > 0).count();
@@ -129,7 +138,7 @@ public final class NdjsonImporter {
     private static final class Stream {
         final String ref;
         final ObjectId startTip;
-        final Set<String> existing;
+        final UlidSet existing;
         ObjectId tip;
         String lastUlid;
         long lastLine;
@@ -137,7 +146,7 @@ public final class NdjsonImporter {
         boolean exact;
         long imported;
 
-        Stream(String ref, ObjectId startTip, Set<String> existing) {
+        Stream(String ref, ObjectId startTip, UlidSet existing) {
             this.ref = ref;
             this.startTip = startTip;
             this.existing = existing;
@@ -315,7 +324,7 @@ public final class NdjsonImporter {
             }
             Ref found = repo.exactRef(ref);
             ObjectId tip = found == null ? null : found.getObjectId();
-            s = new Stream(ref, tip == null ? null : tip.copy(), tip == null ? Set.of() : ulidsOf(tip));
+            s = new Stream(ref, tip == null ? null : tip.copy(), tip == null ? new UlidSet().seal() : ulidsOf(tip));
             streams.put(ref, s);
         }
         return s;
@@ -332,29 +341,36 @@ public final class NdjsonImporter {
         return null;
     }
 
-    /** Reads the ULIDs of the envelopes along the first-parent chain from {@code tip}. */
-    private Set<String> ulidsOf(ObjectId tip) throws IOException {
-        Set<String> ulids = new HashSet<>();
-        try (ObjectReader reader = repo.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
-            RevCommit c = walk.parseCommit(tip);
+    /**
+     * Reads the ULIDs of the envelopes along the first-parent chain from {@code tip}, parsing raw
+     * commits rather than through a RevWalk, which would keep every commit it parsed.
+     */
+    private UlidSet ulidsOf(ObjectId tip) throws IOException {
+        UlidSet ulids = new UlidSet();
+        try (ObjectReader reader = repo.newObjectReader()) {
+            ObjectId c = tip;
             while (c != null) {
-                try (TreeWalk tw = TreeWalk.forPath(reader, "message/" + ENVELOPE, c.getTree())) {
+                byte[] raw = reader.open(c, Constants.OBJ_COMMIT).getCachedBytes();
+                ObjectId tree = ObjectId.fromString(raw, 5); // "tree <hex>\n"
+                int next = 5 + Constants.OBJECT_ID_STRING_LENGTH + 1;
+                c = RawParseUtils.match(raw, next, PARENT) < 0 ? null : ObjectId.fromString(raw, next + PARENT.length);
+                try (TreeWalk tw = TreeWalk.forPath(reader, "message/" + ENVELOPE, tree)) {
                     if (tw != null) {
-                        try {
-                            JsonNode ulid = JSON.readTree(reader.open(tw.getObjectId(0)).getCachedBytes(Integer.MAX_VALUE))
-                                    .get("ulid");
-                            if (ulid != null && ulid.isTextual()) {
-                                ulids.add(ulid.asText());
-                            }
-                        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                            // an unreadable envelope has no ULID to collide with
-                        }
+                        ulids.add(ulidOf(reader.open(tw.getObjectId(0)).getCachedBytes(Integer.MAX_VALUE)));
                     }
                 }
-                c = c.getParentCount() == 0 ? null : walk.parseCommit(c.getParent(0));
             }
         }
-        return ulids;
+        return ulids.seal();
+    }
+
+    private static String ulidOf(byte[] envelope) {
+        try {
+            JsonNode ulid = JSON.readTree(envelope).get("ulid");
+            return ulid != null && ulid.isTextual() ? ulid.asText() : null;
+        } catch (IOException e) {
+            return null; // an unreadable envelope has no ULID to collide with
+        }
     }
 
     private ObjectId tree(byte[] envelope) throws IOException {
@@ -380,7 +396,7 @@ public final class NdjsonImporter {
 
     private ObjectId insert(int type, byte[] bytes) throws IOException {
         ObjectId id = inserter.insert(type, bytes);
-        if (++inserted % FLUSH_EVERY_OBJECTS == 0) {
+        if (++inserted % flushEvery == 0) {
             inserter.flush();
         }
         return id;

@@ -252,7 +252,7 @@ class NdjsonImporterTest {
 
     @Test
     void manyLinesStreamThroughSeveralPacksAndAMismatchedSourceIdFallsBackToTrailers() throws Exception {
-        int n = 10_050; // three objects per event: more than one pack flush
+        int n = 2_050; // four objects per event: eight packs of 1,000 objects and a last one
         StringBuilder text = new StringBuilder();
         String ident = "gatos-ledger <ledger@gatos.local> 1767225600 +0530";
         for (int i = 0; i < n; i++) {
@@ -265,10 +265,13 @@ class NdjsonImporterTest {
                     null).toJson()).append('\n');
         }
 
-        NdjsonImporter.Result result = NdjsonImporter.run(target.path(),
-                new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)), 0, null);
+        NdjsonImporter.Result result = NdjsonImporter.run(target.repository(),
+                new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)), 0, null, 1_000);
 
         assertThat(result.events()).isEqualTo(n);
+        try (java.util.stream.Stream<Path> packs = java.nio.file.Files.list(target.path().resolve("objects/pack"))) {
+            assertThat(packs.filter(p -> p.toString().endsWith(".pack")).count()).isEqualTo(9);
+        }
         assertThat(result.exact()).isZero();
         RevCommit tip = target.commitAt("refs/gatos/journal/bulk/zed");
         assertThat(tip.getFullMessage()).endsWith("Source-Pos: " + (n - 1) + "\nSource-Commit: " + "ab".repeat(20)
