@@ -172,7 +172,8 @@ public final class NdjsonImporter {
                 } catch (ZipException e) {
                     throw new ImportException(0, "corrupt gzip input after " + lineNo + " lines: " + e.getMessage());
                 } catch (CharacterCodingException e) {
-                    throw new ImportException(lineNo + 1, "not UTF-8");
+                    // decoding runs ahead of the lines returned, so only a lower bound is known
+                    throw new ImportException(0, "input is not UTF-8: invalid bytes after line " + lineNo);
                 }
                 if (text == null) {
                     break;

@@ -199,6 +199,18 @@ class NdjsonImporterTest {
     }
 
     @Test
+    void invalidUtf8IsAnError() throws Exception {
+        byte[] good = (lines(ALICE).get(0) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bad = Arrays.copyOf(good, good.length + 2);
+        bad[good.length] = (byte) 0xC3;
+        bad[good.length + 1] = '\n';
+
+        assertThatThrownBy(() -> NdjsonImporter.run(target.repository(), new ByteArrayInputStream(bad), 0, null))
+                .hasMessage("input is not UTF-8: invalid bytes after line 0");
+        assertThat(gatosRefs(target)).isEmpty();
+    }
+
+    @Test
     void emptyInputImportsNothing() throws Exception {
         NdjsonImporter.Result result = importLines(List.of());
 
