@@ -33,6 +33,7 @@ import java.io.PrintWriter;
             ExportCommand.class,
             VerifyCommand.class,
             MaterializeCommand.class,
+            ImportCommand.class,
             ServeCommand.class,
             PasswdCommand.class,
             CommandLine.HelpCommand.class
