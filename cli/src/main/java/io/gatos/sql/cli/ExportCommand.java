@@ -1,35 +1,18 @@
 package io.gatos.sql.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.gatos.sql.materialize.ExportOptions;
 import io.gatos.sql.materialize.ExportResult;
 import io.gatos.sql.materialize.Exporter;
 import io.gatos.sql.materialize.Format;
-import io.gatos.sql.materialize.ndjson.NdjsonExporter;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Exports ledger tables into an SQLite file or a Parquet dataset, incrementally, or events and
@@ -84,8 +67,6 @@ import java.util.Map;
             "      --since 2026-03-01 --until 2026-03-08 --output orders.ndjson.gz --gzip"
         })
 public final class ExportCommand extends GatosSubcommand {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Mixin RepoOption repo;
 
     @Option(
@@ -205,7 +186,7 @@ public final class ExportCommand extends GatosSubcommand {
     @Override
     int run() throws UserException, IOException {
         if (format == ExportFormat.NDJSON) {
-            return runNdjson();
+            return new NdjsonExportRun(this).run();
         }
         reject("--format " + format, "--output", "--ns", "--topics", "--gzip");
         if (out == null) {
@@ -219,8 +200,8 @@ public final class ExportCommand extends GatosSubcommand {
                         tables,
                         since,
                         until,
-                        columns(),
-                        where(),
+                        ExportFilters.columns(columns),
+                        ExportFilters.where(where),
                         batchSize,
                         full,
                         null,
@@ -238,142 +219,12 @@ public final class ExportCommand extends GatosSubcommand {
         return ExitCodes.OK;
     }
 
-    /** Writes the selected events and messages as NDJSON; the summary goes to stderr. */
-    private int runNdjson() throws UserException, IOException {
-        reject("--format ndjson (use --output FILE)", "--out");
-        reject("--format ndjson", "--tables", "--columns", "--where", "--batch-size", "--full");
-        Instant from = instant("--since", since);
-        Instant to = instant("--until", until);
-        if (from != null && to != null && from.isAfter(to)) {
-            throw new UserException("--since " + since + " is after --until " + until);
-        }
-        NdjsonExporter.Selection selection =
-                new NdjsonExporter.Selection(names("--ns", namespaces), names("--topics", topics), from, to);
-        Path ledger = Ledgers.existingDirectory(repo.path);
-        ExportProgress observer = ExportProgress.create(err(), progress);
-        long start = System.nanoTime();
-        boolean ok = false;
-        NdjsonExporter.Result result;
-        try {
-            if (output != null && !output.equals("-")) {
-                result = NdjsonExporter.exportToFile(ledger, selection, Path.of(output), gzip, observer);
-            } else if (gzip) {
-                out().flush();
-                OutputStream stdout = new FileOutputStream(FileDescriptor.out);
-                result = NdjsonExporter.export(ledger, selection, stdout, true, null, observer);
-                stdout.flush();
-            } else {
-                result = NdjsonExporter.export(ledger, selection, out(), null, observer);
-            }
-            ok = true;
-        } finally {
-            observer.finish(ok);
-        }
-        err().println(String.format(Locale.ROOT, "Exported %d events from %d streams in %.1f s", result.lines(),
-                result.streams(), (System.nanoTime() - start) / 1e9));
-        err().flush();
-        return ExitCodes.OK;
-    }
-
     /** Fails when any of {@code options} was given on the command line, naming it and {@code context}. */
-    private void reject(String context, String... options) throws UserException {
+    void reject(String context, String... options) throws UserException {
         for (String option : options) {
             if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
                 throw new UserException(option + " does not go with " + context + "; see gatos export --help");
             }
         }
-    }
-
-    /** Parses a --since/--until value: a date (UTC midnight), an ISO instant or offset date-time; null stays null. */
-    private static Instant instant(String option, String value) throws UserException {
-        if (value == null) {
-            return null;
-        }
-        String v = value.strip();
-        try {
-            return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException notADate) {
-            try {
-                return OffsetDateTime.parse(v).toInstant();
-            } catch (DateTimeParseException notAnInstant) {
-                throw new UserException(option + " expects a date (2026-03-01, UTC) or an ISO instant"
-                        + " (2026-03-01T12:00:00Z), not '" + value + "'");
-            }
-        }
-    }
-
-    /** Returns the stripped names of a comma-separated option (null when not given); refuses empty names. */
-    private static List<String> names(String option, List<String> values) throws UserException {
-        if (values == null) {
-            return null;
-        }
-        List<String> names = new ArrayList<>();
-        for (String value : values) {
-            String name = value.strip();
-            if (name.isEmpty()) {
-                throw new UserException(option + " has an empty name; give names separated by commas");
-            }
-            names.add(name);
-        }
-        return names;
-    }
-
-    /** Parses every {@code --columns TABLE:C1,C2}; a table given twice gets the columns of both. */
-    private Map<String, List<String>> columns() throws UserException {
-        Map<String, List<String>> parsed = new LinkedHashMap<>();
-        for (String value : columns) {
-            int colon = value.indexOf(':');
-            List<String> names =
-                    colon < 0
-                            ? List.of()
-                            : Arrays.stream(value.substring(colon + 1).split(","))
-                                    .map(String::strip)
-                                    .filter(name -> !name.isEmpty())
-                                    .toList();
-            if (colon < 1 || names.isEmpty()) {
-                throw new UserException(
-                        "--columns expects TABLE:C1,C2 (e.g. events:ns,kind), not '"
-                                + value
-                                + "'");
-            }
-            parsed.computeIfAbsent(value.substring(0, colon).strip(), t -> new ArrayList<>())
-                    .addAll(names);
-        }
-        return parsed;
-    }
-
-    /** Parses every {@code --where TABLE=JSON} with Jackson; a table may be given only once. */
-    private Map<String, JsonNode> where() throws UserException {
-        Map<String, JsonNode> parsed = new LinkedHashMap<>();
-        for (String value : where) {
-            int equals = value.indexOf('=');
-            if (equals < 1) {
-                throw new UserException(
-                        "--where expects TABLE=JSON (e.g. events={\"ns\":\"orders\"}), not '"
-                                + value
-                                + "'");
-            }
-            String table = value.substring(0, equals).strip();
-            JsonNode json;
-            try {
-                json = JSON.readTree(value.substring(equals + 1));
-            } catch (JsonProcessingException e) {
-                throw new UserException(
-                        "--where "
-                                + table
-                                + ": invalid JSON: "
-                                + e.getOriginalMessage()
-                                + " in '"
-                                + value.substring(equals + 1)
-                                + "'");
-            }
-            if (parsed.put(table, json) != null) {
-                throw new UserException(
-                        "--where names table '"
-                                + table
-                                + "' twice; put all its columns in one JSON object");
-            }
-        }
-        return parsed;
     }
 }

@@ -1,8 +1,11 @@
 package io.gatos.sql.materialize.ndjson;
 
+import static io.gatos.sql.materialize.ndjson.NdjsonRows.COMMIT;
+import static io.gatos.sql.materialize.ndjson.NdjsonRows.EVENT;
+import static io.gatos.sql.materialize.ndjson.NdjsonRows.KIND;
+import static io.gatos.sql.materialize.ndjson.NdjsonRows.STREAM;
 import static java.util.Objects.requireNonNull;
 
-import io.gatos.sql.jdbc.GatosDriver;
 import io.gatos.sql.ledger.LedgerException;
 import io.gatos.sql.ledger.LedgerRepository;
 import io.gatos.sql.materialize.AtomicFiles;
@@ -19,28 +22,16 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
-import org.eclipse.jgit.errors.MissingObjectException;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.util.RawParseUtils;
 
 /**
  * Writes the events of some namespaces and the messages of some topics as {@link EventLine}s, one per
@@ -54,22 +45,6 @@ public final class NdjsonExporter {
     /** How many estimated bytes of rows the sort holds in memory before spilling. */
     static final long SORT_BYTES = 16L << 20;
     private static final int PROGRESS_EVERY = 1024;
-
-    private static final int KIND = 0;
-    private static final int STREAM = 1;
-    private static final int TYPE = 2;
-    private static final int POS = 3;
-    private static final int COMMIT = 4;
-    private static final int DATA = 5;
-    private static final int ACTOR = 6;
-    private static final int CAPS = 7;
-    private static final int POLICY_ROOT = 8;
-    private static final int SIG_ALG = 9;
-    private static final int EVENT_CID = 10;
-    private static final int TS = 11;
-    private static final int REF = 12;
-    private static final String EVENT = "e";
-    private static final String MESSAGE = "m";
 
     private NdjsonExporter() {
     }
@@ -163,7 +138,7 @@ public final class NdjsonExporter {
     static Result export(Path repo, Selection selection, OutputStream out, boolean gzip, Path spillParent,
             ExportObserver observer, long sortBytes) throws IOException {
         requireNonNull(out, "out");
-        OutputStream target = gzip ? new GZIPOutputStream(new NonClosing(out), 1 << 16) : new NonClosing(out);
+        OutputStream target = gzip ? new GZIPOutputStream(new NonClosingOutputStream(out), 1 << 16) : new NonClosingOutputStream(out);
         try (Writer writer = new BufferedWriter(new OutputStreamWriter(target, StandardCharsets.UTF_8), 1 << 16)) {
             return export(repo, selection, writer, spillParent, observer, sortBytes);
         }
@@ -190,7 +165,7 @@ public final class NdjsonExporter {
         try (SortBuffer sort = new SortBuffer(spill, sortBytes);
                 LedgerRepository ledger = LedgerRepository.open(repo)) {
             Repository git = ledger.git();
-            read(repo, git, selection, sort);
+            NdjsonRows.read(repo, git, selection, sort);
             Result result = write(git, sort.sorted(), out, obs);
             out.flush();
             return result;
@@ -208,78 +183,6 @@ public final class NdjsonExporter {
             }
             Files.deleteIfExists(spill);
         }
-    }
-
-    private static void read(Path repo, Repository git, Selection selection, SortBuffer sort)
-            throws SQLException, IOException {
-        Properties props = new Properties();
-        props.setProperty(GatosDriver.REPO, repo.toString());
-        try (Connection c = DriverManager.getConnection(GatosDriver.PREFIX, props)) {
-            if (selection.events() && (selection.namespaces() == null || !selection.namespaces().isEmpty())) {
-                String sql = "SELECT \"id\", \"stream\", \"kind\", \"pos\", \"commit_id\", \"payload\", \"actor\","
-                        + " \"caps\", \"policy_root\", \"sig_alg\", \"event_cid\", \"ts\" FROM \"gatos\".\"events\""
-                        + in("ns", selection.namespaces());
-                try (PreparedStatement ps = prepare(c, sql, selection.namespaces()); ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long ts = rs.getLong(12);
-                        if (selection.admits(ts)) {
-                            String stream = rs.getString(2);
-                            sort.add(new SortBuffer.Entry("", rs.getString(1) + '\u0000' + stream, new Object[] {
-                                EVENT, stream, rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6),
-                                rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                                rs.getString(11), ts, "refs/gatos/journal/" + stream}));
-                        }
-                    }
-                }
-            }
-            if (selection.messages() && (selection.topics() == null || !selection.topics().isEmpty())) {
-                String sql = "SELECT \"ulid\", \"topic\", \"type\", \"pos\", \"commit_id\", \"payload\", \"ts\""
-                        + " FROM \"gatos\".\"shiplog\"" + in("topic", selection.topics());
-                Set<String> renamed = new HashSet<>();
-                try (PreparedStatement ps = prepare(c, sql, selection.topics()); ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long ts = rs.getLong(7);
-                        if (selection.admits(ts)) {
-                            String topic = rs.getString(2);
-                            String ref = topicRef(git, topic, renamed);
-                            sort.add(new SortBuffer.Entry("", rs.getString(1) + '\u0000' + "shiplog/" + topic,
-                                    new Object[] {MESSAGE, "shiplog/" + topic, rs.getString(3), rs.getLong(4),
-                                        rs.getString(5), rs.getString(6), null, null, null, null, null, ts, ref}));
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** Returns the head ref of {@code topic}: the shiplog spelling unless only the messages one exists. */
-    private static String topicRef(Repository git, String topic, Set<String> renamed) throws IOException {
-        String shiplog = "refs/gatos/shiplog/" + topic + "/head";
-        if (renamed.contains(topic)) {
-            return "refs/gatos/messages/" + topic + "/head";
-        }
-        if (git.exactRef(shiplog) == null && git.exactRef("refs/gatos/messages/" + topic + "/head") != null) {
-            renamed.add(topic);
-            return "refs/gatos/messages/" + topic + "/head";
-        }
-        return shiplog;
-    }
-
-    private static String in(String column, List<String> values) {
-        if (values == null) {
-            return "";
-        }
-        return " WHERE \"" + column + "\" IN (" + String.join(", ", Collections.nCopies(values.size(), "?")) + ")";
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql, List<String> values) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        if (values != null) {
-            for (int i = 0; i < values.size(); i++) {
-                ps.setString(i + 1, values.get(i));
-            }
-        }
-        return ps;
     }
 
     private static Result write(Repository git, Iterator<SortBuffer.Entry> rows, Writer writer, ExportObserver obs)
@@ -305,7 +208,7 @@ public final class NdjsonExporter {
                     }
                 }
                 sameId.add(v);
-                writer.write(line(reader, id, v).toJson());
+                writer.write(NdjsonGitReader.line(reader, id, v).toJson());
                 writer.write('\n');
                 streams.add((String) v[STREAM]);
                 if (++n % PROGRESS_EVERY == 0) {
@@ -315,56 +218,5 @@ public final class NdjsonExporter {
         }
         obs.tableDone("ndjson", n);
         return new Result(n, streams.size());
-    }
-
-    private static EventLine line(ObjectReader reader, String id, Object[] v) throws IOException {
-        String commitId = (String) v[COMMIT];
-        byte[] raw;
-        try {
-            raw = reader.open(ObjectId.fromString(commitId), Constants.OBJ_COMMIT).getCachedBytes();
-        } catch (MissingObjectException e) {
-            throw new MaterializeException(Code.LEDGER, "commit " + commitId + " of " + v[STREAM] + " is missing", e);
-        }
-        RevCommit commit = RevCommit.parse(raw);
-        byte[] envelope;
-        try (TreeWalk walk = TreeWalk.forPath(reader, ENVELOPE, commit.getTree())) {
-            if (walk == null) {
-                throw new MaterializeException(Code.LEDGER, "commit " + commitId + " of " + v[STREAM] + " (ULID "
-                        + id + ") has no " + ENVELOPE + "; nothing to export for it");
-            }
-            envelope = reader.open(walk.getObjectId(0), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
-        }
-        EventLine.Meta meta = new EventLine.Meta((String) v[REF], (String) v[ACTOR], (String) v[CAPS],
-                (String) v[POLICY_ROOT], (String) v[SIG_ALG], (String) v[EVENT_CID], envelope,
-                identLine(raw, RawParseUtils.author(raw, 0)), identLine(raw, RawParseUtils.committer(raw, 0)),
-                commit.getFullMessage());
-        return new EventLine(id, (String) v[STREAM], (String) v[TYPE], ((Number) v[POS]).longValue(), commitId,
-                (String) v[DATA], meta, Instant.ofEpochMilli(((Number) v[TS]).longValue()).toString());
-    }
-
-    /** Returns the ident line starting at {@code start} exactly as the raw commit holds it, up to its line end. */
-    private static String identLine(byte[] raw, int start) {
-        if (start < 0) {
-            return "";
-        }
-        int end = RawParseUtils.nextLF(raw, start) - 1;
-        return RawParseUtils.decode(raw, start, end);
-    }
-
-    /** Passes writes through and ignores close, so closing the gzip or text layers never closes the caller's stream. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

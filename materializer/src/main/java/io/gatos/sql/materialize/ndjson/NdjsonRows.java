@@ -1,0 +1,124 @@
+package io.gatos.sql.materialize.ndjson;
+
+import io.gatos.sql.jdbc.GatosDriver;
+import io.gatos.sql.materialize.parquet.SortBuffer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * Reads the selected event and message rows through the SQL tables into a {@link SortBuffer}, keyed
+ * by ULID and stream, each row's values at the indexes named here.
+ */
+final class NdjsonRows {
+    static final int KIND = 0;
+    static final int STREAM = 1;
+    static final int TYPE = 2;
+    static final int POS = 3;
+    static final int COMMIT = 4;
+    static final int DATA = 5;
+    static final int ACTOR = 6;
+    static final int CAPS = 7;
+    static final int POLICY_ROOT = 8;
+    static final int SIG_ALG = 9;
+    static final int EVENT_CID = 10;
+    static final int TS = 11;
+    static final int REF = 12;
+    static final String EVENT = "e";
+    static final String MESSAGE = "m";
+
+    private NdjsonRows() {
+    }
+
+    static void read(Path repo, Repository git, NdjsonExporter.Selection selection, SortBuffer sort)
+            throws SQLException, IOException {
+        Properties props = new Properties();
+        props.setProperty(GatosDriver.REPO, repo.toString());
+        try (Connection c = DriverManager.getConnection(GatosDriver.PREFIX, props)) {
+            if (selection.events() && (selection.namespaces() == null || !selection.namespaces().isEmpty())) {
+                readEvents(c, selection, sort);
+            }
+            if (selection.messages() && (selection.topics() == null || !selection.topics().isEmpty())) {
+                readMessages(c, git, selection, sort);
+            }
+        }
+    }
+
+    private static void readEvents(Connection c, NdjsonExporter.Selection selection, SortBuffer sort)
+            throws SQLException, IOException {
+        String sql = "SELECT \"id\", \"stream\", \"kind\", \"pos\", \"commit_id\", \"payload\", \"actor\","
+                + " \"caps\", \"policy_root\", \"sig_alg\", \"event_cid\", \"ts\" FROM \"gatos\".\"events\""
+                + in("ns", selection.namespaces());
+        try (PreparedStatement ps = prepare(c, sql, selection.namespaces()); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long ts = rs.getLong(12);
+                if (selection.admits(ts)) {
+                    String stream = rs.getString(2);
+                    sort.add(new SortBuffer.Entry("", rs.getString(1) + '\u0000' + stream, new Object[] {
+                        EVENT, stream, rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                        rs.getString(11), ts, "refs/gatos/journal/" + stream}));
+                }
+            }
+        }
+    }
+
+    private static void readMessages(Connection c, Repository git, NdjsonExporter.Selection selection,
+            SortBuffer sort) throws SQLException, IOException {
+        String sql = "SELECT \"ulid\", \"topic\", \"type\", \"pos\", \"commit_id\", \"payload\", \"ts\""
+                + " FROM \"gatos\".\"shiplog\"" + in("topic", selection.topics());
+        Set<String> renamed = new HashSet<>();
+        try (PreparedStatement ps = prepare(c, sql, selection.topics()); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long ts = rs.getLong(7);
+                if (selection.admits(ts)) {
+                    String topic = rs.getString(2);
+                    String ref = topicRef(git, topic, renamed);
+                    sort.add(new SortBuffer.Entry("", rs.getString(1) + '\u0000' + "shiplog/" + topic,
+                            new Object[] {MESSAGE, "shiplog/" + topic, rs.getString(3), rs.getLong(4),
+                                rs.getString(5), rs.getString(6), null, null, null, null, null, ts, ref}));
+                }
+            }
+        }
+    }
+
+    /** Returns the head ref of {@code topic}: the shiplog spelling unless only the messages one exists. */
+    private static String topicRef(Repository git, String topic, Set<String> renamed) throws IOException {
+        String shiplog = "refs/gatos/shiplog/" + topic + "/head";
+        if (renamed.contains(topic)) {
+            return "refs/gatos/messages/" + topic + "/head";
+        }
+        if (git.exactRef(shiplog) == null && git.exactRef("refs/gatos/messages/" + topic + "/head") != null) {
+            renamed.add(topic);
+            return "refs/gatos/messages/" + topic + "/head";
+        }
+        return shiplog;
+    }
+
+    private static String in(String column, List<String> values) {
+        if (values == null) {
+            return "";
+        }
+        return " WHERE \"" + column + "\" IN (" + String.join(", ", Collections.nCopies(values.size(), "?")) + ")";
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, List<String> values) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        if (values != null) {
+            for (int i = 0; i < values.size(); i++) {
+                ps.setString(i + 1, values.get(i));
+            }
+        }
+        return ps;
+    }
+}
