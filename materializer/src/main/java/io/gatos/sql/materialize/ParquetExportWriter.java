@@ -79,9 +79,21 @@ final class ParquetExportWriter {
             }
             AtomicFiles.deleteQuietly(manifestTmp);
             if (created && !Files.exists(manifestPath)) {
-                AtomicFiles.deleteQuietly(out.resolve(Staging.OWN_DIR));
-                AtomicFiles.deleteQuietly(out);
+                deleteEmptyDirectory(out.resolve(Staging.OWN_DIR));
+                deleteEmptyDirectory(out);
             }
+        }
+    }
+
+    /**
+     * Removes {@code dir} when it is empty (a failed first run created it); never touches siblings,
+     * unlike {@link AtomicFiles#deleteQuietly}, which also removes SQLite side files.
+     */
+    private static void deleteEmptyDirectory(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException notEmptyOrGone) {
+            // a directory with content stays: it holds someone's files
         }
     }
 

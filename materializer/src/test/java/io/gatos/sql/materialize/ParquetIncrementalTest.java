@@ -149,16 +149,18 @@ class ParquetIncrementalTest {
     }
 
     @Test
-    void aDuplicateUlidWithinOneRunIsRefusedToo() {
+    void aDuplicateUlidWithinOneRunIsRefusedToo() throws Exception {
         try (LedgerTestRepository repo = LedgerTestRepository.create(dir.resolve("ledger.git"))) {
             var spec = repo.eventSpec("alice", "order.created", "{}");
             String first = repo.event("orders", "alice", spec).name();
             String second = repo.event("orders", "alice", spec).name();
             Path out = dir.resolve("dataset");
+            Path neighbour = Files.writeString(dir.resolve("dataset-journal"), "someone's file");
             assertThatThrownBy(() -> Exporter.run(ParquetExportTest.parquet(repo.path(), out)))
                     .isInstanceOfSatisfying(MaterializeException.class, e -> assertThat(e.code())
                             .isEqualTo(MaterializeException.Code.DUPLICATE_ULID))
                     .hasMessageContaining(spec.ulid()).hasMessageContaining(first).hasMessageContaining(second);
+            assertThat(neighbour).as("cleanup never touches files beside the output").hasContent("someone's file");
             assertThat(ManifestFile.pathOf(out)).doesNotExist();
             assertThat(out).as("a failed first run leaves nothing behind").doesNotExist();
         }
