@@ -33,10 +33,17 @@ public final class EventScan {
      * only commits are read, and those columns hold {@link EventDecoder#headerOnly} placeholders.
      */
     public record Query(Set<String> namespaces, Set<String> streams, Set<String> ids, Set<String> commitIds,
-            boolean positions, boolean envelopes) {
-        /** Requires envelopes whenever ids are restricted: only the envelope knows the ULID. */
+            boolean positions, boolean envelopes, KeyRange range) {
+        /** Requires envelopes whenever ids or times are restricted: only the envelope knows them. */
         public Query {
-            envelopes = envelopes || ids != null;
+            range = range == null ? KeyRange.ALL : range;
+            envelopes = envelopes || ids != null || !range.isAll();
+        }
+
+        /** Holds a query with no time or id range. */
+        public Query(Set<String> namespaces, Set<String> streams, Set<String> ids, Set<String> commitIds,
+                boolean positions, boolean envelopes) {
+            this(namespaces, streams, ids, commitIds, positions, envelopes, KeyRange.ALL);
         }
 
         /** Returns the query that reads everything, with positions and envelopes. */
@@ -116,7 +123,7 @@ public final class EventScan {
         }
         try {
             return new Query(query.namespaces(), query.streams(), query.ids(), objects.existingCommits(query.commitIds()),
-                    query.positions(), query.envelopes());
+                    query.positions(), query.envelopes(), query.range());
         } catch (IOException e) {
             objects.close();
             throw new LedgerException(LedgerException.Code.IO, "reading the repository failed: " + e.getMessage(), e);
