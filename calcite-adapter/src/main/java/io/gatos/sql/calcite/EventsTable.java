@@ -3,6 +3,7 @@ package io.gatos.sql.calcite;
 import io.gatos.sql.ledger.EventScan;
 import io.gatos.sql.ledger.LedgerEvent;
 import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.cache.SegmentStore;
 import java.util.BitSet;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,7 +18,10 @@ final class EventsTable extends LedgerTable<LedgerEvent> {
     private static final List<String> ENVELOPE_COLUMNS = List.of("id", "actor", "kind", "ts", "payload", "caps",
             "policy_root", "sig_alg", "error");
 
-    EventsTable(SnapshotRegistry snapshots) {
+    private final SegmentStore cache;
+
+    /** Presents events of the snapshots {@code snapshots} hands, through {@code cache} (nullable: none). */
+    EventsTable(SnapshotRegistry snapshots, SegmentStore cache) {
         super(snapshots, "events", new Columns<LedgerEvent>()
                 .col("id", LedgerEvent::id)
                 .col("ns", LedgerEvent::ns)
@@ -35,6 +39,7 @@ final class EventsTable extends LedgerTable<LedgerEvent> {
                 .col("error", LedgerEvent::error)
                 .col("source_pos", LedgerEvent::sourcePos)
                 .col("source_commit", LedgerEvent::sourceCommit), List.of("ns", "stream", "id", "commit_id"));
+        this.cache = cache;
     }
 
     @Override
@@ -42,6 +47,6 @@ final class EventsTable extends LedgerTable<LedgerEvent> {
         boolean envelopes = ENVELOPE_COLUMNS.stream().anyMatch(column -> isProjected(projected, column));
         EventScan.Query query = new EventScan.Query(c.values("ns"), c.values("stream"), c.values("id"),
                 c.values("commit_id"), isProjected(projected, "pos"), envelopes);
-        return EventScan.stream(snapshot, query, f -> { });
+        return EventScan.stream(snapshot, query, cache, f -> { });
     }
 }

@@ -6,6 +6,8 @@ import com.google.common.collect.ImmutableMultimap;
 import com.google.common.collect.Multimap;
 import io.gatos.sql.catalog.Catalog;
 import io.gatos.sql.ledger.LedgerRepository;
+import io.gatos.sql.ledger.cache.CacheConfig;
+import io.gatos.sql.ledger.cache.SegmentStore;
 import io.gatos.sql.ledger.LedgerSnapshot;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,10 +35,19 @@ public final class GatosSchema extends AbstractSchema {
     private final LedgerRepository repository;
     private final SnapshotRegistry snapshots;
     private final Map<String, Table> tables;
+    private final SegmentStore cache;
 
-    /** Creates the schema over {@code repository}; each statement execution reads a fresh snapshot of its refs. */
+    /**
+     * Creates the schema over {@code repository} with the default row cache ({@link CacheConfig#DEFAULT});
+     * each statement execution reads a fresh snapshot of its refs.
+     */
     public GatosSchema(LedgerRepository repository) {
-        this(repository, repository::snapshot);
+        this(repository, CacheConfig.DEFAULT);
+    }
+
+    /** Creates the schema over {@code repository} with row cache settings {@code cache}; fresh snapshots. */
+    public GatosSchema(LedgerRepository repository, CacheConfig cache) {
+        this(repository, repository::snapshot, cache);
     }
 
     /**
@@ -45,9 +56,21 @@ public final class GatosSchema extends AbstractSchema {
      * statement execution, and must return a non-null snapshot of {@code repository}.
      */
     public GatosSchema(LedgerRepository repository, Supplier<LedgerSnapshot> supplier) {
+        this(repository, supplier, CacheConfig.OFF);
+    }
+
+    /**
+     * Creates the schema over {@code repository} reading the snapshots {@code supplier} hands, with
+     * row cache settings {@code cache}: an enabled cache keeps decoded events in the git dir's
+     * {@code gatos-sql/} directory and reads them back instead of decoding again.
+     */
+    public GatosSchema(LedgerRepository repository, Supplier<LedgerSnapshot> supplier, CacheConfig cache) {
         this.repository = requireNonNull(repository, "repository");
+        SegmentStore store = requireNonNull(cache, "cache").enabled()
+                ? new SegmentStore(repository.git().getDirectory().toPath(), cache.maxBytes()) : null;
+        this.cache = store;
         this.snapshots = new SnapshotRegistry(requireNonNull(supplier, "supplier"));
-        List<LedgerTable<?>> all = List.of(new CommitsTable(snapshots), new EventsTable(snapshots),
+        List<LedgerTable<?>> all = List.of(new CommitsTable(snapshots), new EventsTable(snapshots, store),
                 new ShiplogTable(snapshots), new ConsumersTable(snapshots), new StateCheckpointsTable(snapshots),
                 new StateNodesTable(snapshots), new PointersTable(snapshots), new JobsTable(snapshots),
                 new GovernanceTables.Proposals(snapshots), new GovernanceTables.Approvals(snapshots),
@@ -66,6 +89,11 @@ public final class GatosSchema extends AbstractSchema {
     /** Returns the repository this schema reads. */
     public LedgerRepository repository() {
         return repository;
+    }
+
+    /** Returns the row cache this schema uses, or null when it has none. */
+    public SegmentStore cache() {
+        return cache;
     }
 
     SnapshotRegistry snapshots() {

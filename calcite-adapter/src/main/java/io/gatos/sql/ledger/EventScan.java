@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import io.gatos.sql.ledger.cache.SegmentStore;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 
@@ -83,13 +84,27 @@ public final class EventScan {
 
     /** Returns a lazy stream of the events {@code query} admits; close it to release the reader. */
     public static Stream<LedgerEvent> stream(LedgerSnapshot snapshot, Query query, Consumer<Finding> findings) {
+        return stream(snapshot, query, null, findings);
+    }
+
+    /**
+     * Returns a lazy stream of the events {@code query} admits, reading decoded rows from
+     * {@code cache} (nullable: no cache) where it holds them and adding what it lacks; close the
+     * stream to release the reader. Rows come out in the same order with or without a cache.
+     */
+    public static Stream<LedgerEvent> stream(LedgerSnapshot snapshot, Query query, SegmentStore cache,
+            Consumer<Finding> findings) {
         requireNonNull(query, "query");
         GitObjects objects = snapshot.openObjects();
         Query q = existing(query, objects);
         List<Map.Entry<String, String[]>> admitted = journals(snapshot).stream()
                 .filter(j -> q.admitsJournal(j.getValue()[0], j.getValue()[0] + "/" + j.getValue()[1])).toList();
-        if (q.commitIds() != null) {
+        SegmentStore.Listing listing = cache == null ? null : cache.list();
+        if (q.commitIds() != null && (cache == null || !CacheCoverage.covers(snapshot, admitted, cache, listing))) {
             return EventLookup.stream(objects, snapshot, admitted, q, findings);
+        }
+        if (cache != null) {
+            return cached(objects, snapshot, admitted, q, cache, listing, findings);
         }
         Iterator<Map.Entry<String, String[]>> journals = admitted.iterator();
         return LazyStream.of(new LazyStream.Source<>() {
@@ -114,6 +129,39 @@ public final class EventScan {
                 }
             }
         }, objects);
+    }
+
+    private static Stream<LedgerEvent> cached(GitObjects objects, LedgerSnapshot snapshot,
+            List<Map.Entry<String, String[]>> admitted, Query q, SegmentStore cache, SegmentStore.Listing listing,
+            Consumer<Finding> findings) {
+        Iterator<Map.Entry<String, String[]>> journals = admitted.iterator();
+        CachedJournal[] current = new CachedJournal[1];
+        return LazyStream.of(() -> {
+            while (true) {
+                if (current[0] == null) {
+                    if (!journals.hasNext()) {
+                        return null;
+                    }
+                    var j = journals.next();
+                    current[0] = new CachedJournal(objects, snapshot, j.getKey(), j.getValue(), q, cache, listing,
+                            findings);
+                }
+                LedgerEvent e = current[0].next();
+                if (e != null) {
+                    return e;
+                }
+                current[0].close();
+                current[0] = null;
+            }
+        }, () -> {
+            try {
+                if (current[0] != null) {
+                    current[0].close();
+                }
+            } finally {
+                objects.close();
+            }
+        });
     }
 
     /** Narrows a commit-id restriction to commits that exist, so a lookup of unknown ids reads nothing. */

@@ -2,8 +2,6 @@ package io.gatos.sql.ledger;
 
 import java.io.IOException;
 import java.util.function.Consumer;
-import org.eclipse.jgit.errors.MissingObjectException;
-import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * Iterates one journal newest first, decoding the events a {@link EventScan.Query} admits; in a
@@ -11,23 +9,17 @@ import org.eclipse.jgit.lib.ObjectId;
  * thread-safe; borrows its {@link GitObjects}.
  */
 final class JournalCursor {
-    private final GitObjects objects;
     private final String ref;
-    private final String ns;
-    private final String actorSegment;
     private final EventScan.Query query;
-    private final Consumer<Finding> findings;
     private final NumberedWalk walk;
+    private final EventReader reader;
 
     /** Opens journal {@code ref}; {@code countPositions} numbers events at the cost {@link NumberedWalk} gives. */
     JournalCursor(GitObjects objects, LedgerSnapshot snapshot, String ref, String[] parts, EventScan.Query query,
             boolean countPositions, Consumer<Finding> findings) {
-        this.objects = objects;
         this.ref = ref;
-        this.ns = parts[0];
-        this.actorSegment = parts[1];
         this.query = query;
-        this.findings = findings;
+        this.reader = new EventReader(objects, ref, parts, query.envelopes(), findings);
         this.walk = new NumberedWalk(objects, snapshot, ref, FindingCode.MERGE_IN_JOURNAL, countPositions, findings);
     }
 
@@ -63,40 +55,6 @@ final class JournalCursor {
     }
 
     private LedgerEvent decode(GitCommit commit, long here) throws IOException {
-        EventDecoder decoder = new EventDecoder(ref, ns, actorSegment, commit, here);
-        if (!query.envelopes()) {
-            return decoder.headerOnly();
-        }
-        ObjectId blob;
-        try {
-            blob = objects.blobAt(commit.tree(), Envelopes.PATH);
-        } catch (MissingObjectException e) {
-            return report(decoder, FindingCode.MISSING_OBJECT, "object " + e.getObjectId().name()
-                    + " of the event tree is missing");
-        }
-        if (blob == null) {
-            return report(decoder, FindingCode.BAD_JSON, "the commit has no " + Envelopes.PATH);
-        }
-        byte[] bytes;
-        try {
-            bytes = objects.blob(blob);
-        } catch (MissingObjectException e) {
-            return report(decoder, FindingCode.MISSING_OBJECT, "envelope blob " + blob.name() + " is missing");
-        }
-        if (query.ids() != null && !query.ids().contains(commit.id())
-                && query.ids().stream().noneMatch(id -> EventScan.contains(bytes, id))) {
-            return null; // cannot be a wanted ULID; an unreadable envelope's id is its commit id
-        }
-        LedgerEvent event = decoder.decode(bytes);
-        if (event.error() != null) {
-            findings.accept(new Finding(ref, commit.id(), Envelopes.PATH, FindingCode.BAD_JSON, event.error()));
-        }
-        return event;
-    }
-
-    private LedgerEvent report(EventDecoder decoder, FindingCode code, String reason) {
-        LedgerEvent event = decoder.unreadable(reason);
-        findings.accept(new Finding(ref, event.commitId(), Envelopes.PATH, code, reason));
-        return query.ids() == null || query.ids().contains(event.id()) ? event : null;
+        return reader.read(commit, here, query.ids());
     }
 }

@@ -81,7 +81,7 @@ class GatosSchemaTest {
         try (LedgerTestRepository repo = LedgerTestRepository.create(dir.resolve("r"))) {
             repo.event("orders", "alice", "a", "{}");
             try (LedgerRepository reader = LedgerRepository.open(repo.path())) {
-                assertThatThrownBy(() -> new GatosSchema(reader, null)).isInstanceOf(NullPointerException.class);
+                assertThatThrownBy(() -> new GatosSchema(reader, (java.util.function.Supplier<io.gatos.sql.ledger.LedgerSnapshot>) null)).isInstanceOf(NullPointerException.class);
                 assertThat(new GatosSchema(reader, reader::snapshot).repository()).isSameAs(reader);
             }
         }

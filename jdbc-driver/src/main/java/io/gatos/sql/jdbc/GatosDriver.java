@@ -4,6 +4,7 @@ import io.gatos.sql.calcite.GatosSchema;
 import io.gatos.sql.catalog.Catalog;
 import io.gatos.sql.ledger.LedgerException;
 import io.gatos.sql.ledger.LedgerRepository;
+import io.gatos.sql.ledger.cache.CacheConfig;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -104,13 +105,19 @@ public class GatosDriver extends Driver {
     /** Opens the Calcite connection and mounts {@code repository} as schema gatos; {@code owned} closes it with the connection. */
     private Connection mount(String url, Properties props, LedgerRepository repository, boolean owned)
             throws SQLException {
+        CacheConfig cache;
+        try {
+            cache = CacheConfig.from(props);
+        } catch (IllegalArgumentException e) {
+            throw new SQLException(e.getMessage(), "08001", e);
+        }
         ConnectionDefaults.apply(props);
         Connection connection = super.connect(url, props);
         if (owned) {
             ((ClosingHandler) createHandler()).register(connection.unwrap(AvaticaConnection.class), repository);
         }
         CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
-        calcite.getRootSchema().add(Catalog.SCHEMA, new GatosSchema(repository));
+        calcite.getRootSchema().add(Catalog.SCHEMA, new GatosSchema(repository, cache));
         calcite.setSchema(Catalog.SCHEMA);
         return GatosConnection.wrap(connection);
     }

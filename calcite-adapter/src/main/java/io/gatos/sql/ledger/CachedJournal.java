@@ -1,0 +1,184 @@
+package io.gatos.sql.ledger;
+
+import io.gatos.sql.ledger.cache.SegmentBuilder;
+import io.gatos.sql.ledger.cache.SegmentStore;
+import io.gatos.sql.ledger.cache.SegmentSummary;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * Reads one journal newest first through the row cache: runs of commits the cache holds come from
+ * their segment files, the rest from Git through {@link UncachedRegion}, which writes new segments
+ * as it goes. A segment whose keys cannot match the query's ids, commit ids or range is skipped
+ * unread, and the walk ends once the chain bounds show nothing older can be in the range (so
+ * out-of-order ULIDs only make it walk further, never give wrong rows). The ref heads of the
+ * snapshot decide what is read; the cache only saves decoding. Not thread-safe; close it.
+ */
+final class CachedJournal implements LazyStream.Source<LedgerEvent>, AutoCloseable {
+    private final GitObjects objects;
+    private final LedgerSnapshot snapshot;
+    private final String ref;
+    private final String[] parts;
+    private final EventScan.Query query;
+    private final SegmentStore store;
+    private final SegmentStore.Listing listing;
+    private final Consumer<Finding> findings;
+    private final String stop;
+    private final Set<String> keys;
+    private String next;
+    private SegmentRows rows;
+    private UncachedRegion region;
+    private SegmentBuilder builder;
+
+    CachedJournal(GitObjects objects, LedgerSnapshot snapshot, String ref, String[] parts, EventScan.Query query,
+            SegmentStore store, SegmentStore.Listing listing, Consumer<Finding> findings) {
+        this.objects = objects;
+        this.snapshot = snapshot;
+        this.ref = ref;
+        this.parts = parts;
+        this.query = query;
+        this.store = store;
+        this.listing = listing;
+        this.findings = findings;
+        Base base = snapshot.base(ref);
+        this.stop = base == null ? null : base.head().name();
+        this.keys = keys(query);
+        ObjectId head = snapshot.head(ref);
+        this.next = head == null ? null : head.name();
+    }
+
+    private static Set<String> keys(EventScan.Query query) {
+        if (query.ids() == null && query.commitIds() == null) {
+            return null;
+        }
+        Set<String> all = new HashSet<>();
+        if (query.ids() != null) {
+            all.addAll(query.ids());
+        }
+        if (query.commitIds() != null) {
+            all.addAll(query.commitIds());
+        }
+        return all;
+    }
+
+    @Override
+    public LedgerEvent next() throws IOException {
+        while (true) {
+            if (rows != null) {
+                LedgerEvent e = rows.next();
+                if (e != null) {
+                    return e;
+                }
+                if (rows.reachedStop()) {
+                    next = null;
+                }
+                rows = null;
+            }
+            if (region != null) {
+                LedgerEvent e = region.next();
+                if (e != null) {
+                    return e;
+                }
+                finishRegion();
+            }
+            if (next == null || next.equals(stop)) {
+                return null;
+            }
+            if (!openSegment()) {
+                openRegion();
+            }
+        }
+    }
+
+    /** Reads the summary of the segment at {@code next} and queues its rows; false when there is none. */
+    private boolean openSegment() {
+        boolean needFull = query.envelopes();
+        if (!listing.usable(next, needFull)) {
+            return false;
+        }
+        boolean full = listing.full().contains(next);
+        SegmentSummary s = store.summary(next, full);
+        if (s == null) {
+            return false;
+        }
+        if (full && belowRange(s)) {
+            next = null; // nothing from here to the root can be in the range
+            return true;
+        }
+        if (wanted(s, full)) {
+            byte[] body = store.body(next, full);
+            if (body == null) {
+                return false;
+            }
+            rows = new SegmentRows(body, s, ref, parts, stop, query);
+        }
+        next = s.base();
+        return true;
+    }
+
+    private boolean belowRange(SegmentSummary s) {
+        KeyRange r = query.range();
+        return r.tsFrom() != null && s.chainMaxTs() < r.tsFrom()
+                || r.idFrom() != null && s.chainMaxId().compareTo(r.idFrom()) < 0;
+    }
+
+    private boolean wanted(SegmentSummary s, boolean full) {
+        if (stop != null && s.bloom().mayContain(stop)) {
+            return true; // the base head may be inside: read it to stop there
+        }
+        if (full && !query.range().overlaps(s.minTs(), s.maxTs(), s.minId(), s.maxId())) {
+            return false;
+        }
+        return keys == null || keys.stream().anyMatch(k -> s.bloom().mayContain(k));
+    }
+
+    private void openRegion() throws IOException {
+        boolean full = query.envelopes();
+        long top = -1;
+        if (query.positions()) {
+            top = RegionLength.topPos(objects, snapshot, ref, next, id -> listing.usable(id, full), store, listing);
+        }
+        builder = snapshot.isBased() ? null : store.builder(full);
+        region = new UncachedRegion(objects, ref, parts, next, id -> id.equals(stop) || listing.usable(id, full),
+                query, full, builder, top, findings);
+    }
+
+    /** Completes the segments of a region that reached the root or the cache, else drops them. */
+    private void finishRegion() throws IOException {
+        UncachedRegion r = region;
+        region = null;
+        String end = r.endCommit();
+        next = r.ended() == UncachedRegion.End.AT_END_COMMIT ? end : null;
+        if (builder == null) {
+            return;
+        }
+        SegmentBuilder b = builder;
+        builder = null;
+        try (b) {
+            boolean clean = !r.missedObjects() && (r.ended() == UncachedRegion.End.ROOT
+                    || r.ended() == UncachedRegion.End.AT_END_COMMIT && !end.equals(stop));
+            if (!clean) {
+                return;
+            }
+            SegmentSummary below = null;
+            if (end != null) {
+                below = store.summary(end, listing.full().contains(end));
+                if (below == null) {
+                    return; // evicted meanwhile: the depth is unknown
+                }
+            }
+            b.finish(below);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (builder != null) {
+            builder.discard();
+            builder = null;
+        }
+    }
+}

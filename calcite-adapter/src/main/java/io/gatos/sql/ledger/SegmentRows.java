@@ -1,0 +1,58 @@
+package io.gatos.sql.ledger;
+
+import io.gatos.sql.ledger.cache.SegmentSummary;
+
+/**
+ * Iterates the rows of one cached segment, newest first, with their absolute positions, keeping
+ * those the query admits (ids, commit ids, range) and ending at the snapshot's base head when the
+ * segment holds it. Pure over the checked body bytes; not thread-safe.
+ */
+final class SegmentRows {
+    private final EventRowCodec.Reader reader;
+    private final SegmentSummary summary;
+    private final String ref;
+    private final String[] parts;
+    private final String stop;
+    private final EventScan.Query query;
+    private int read;
+    private boolean reachedStop;
+
+    /** Reads {@code body}, the rows {@code summary} describes, as journal {@code ref}; {@code stop} is nullable. */
+    SegmentRows(byte[] body, SegmentSummary summary, String ref, String[] parts, String stop, EventScan.Query query) {
+        this.reader = new EventRowCodec.Reader(body);
+        this.summary = summary;
+        this.ref = ref;
+        this.parts = parts;
+        this.stop = stop;
+        this.query = query;
+    }
+
+    /** Returns the next admitted row, or null at the segment's end or at the base head. */
+    LedgerEvent next() {
+        while (read < summary.count()) {
+            long pos = summary.depth() + summary.count() - 1 - read;
+            read++;
+            LedgerEvent e = reader.next(ref, parts[0], parts[1], pos, query.envelopes());
+            if (e.commitId().equals(stop)) {
+                reachedStop = true;
+                read = summary.count();
+                return null;
+            }
+            if (admits(e)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** Returns whether the rows ended at the base head (nothing older belongs to the snapshot). */
+    boolean reachedStop() {
+        return reachedStop;
+    }
+
+    private boolean admits(LedgerEvent e) {
+        return (query.commitIds() == null || query.commitIds().contains(e.commitId()))
+                && (query.ids() == null || query.ids().contains(e.id()))
+                && (!summary.full() || query.range().admits(e.tsMillis(), e.id()));
+    }
+}

@@ -1,0 +1,229 @@
+package io.gatos.sql.ledger.cache;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Keeps segment files in {@code <git dir>/gatos-sql/cache-v1/}, named {@code <tip>.f.seg} (full
+ * rows) or {@code <tip>.h.seg} (commit-level rows only). Files are immutable and appear by atomic
+ * rename, so concurrent readers and writers are safe; a damaged file is deleted and reported as
+ * absent, so its rows are read from Git again. Writing keeps the directory under
+ * {@link CacheConfig#maxBytes()} by deleting the least recently written files. Thread-safe.
+ */
+public final class SegmentStore {
+    /** The directory under the git dir holding everything gatos-sql keeps there. */
+    public static final String DIR = "gatos-sql";
+    /** The subdirectory of this format version. */
+    public static final String VERSION_DIR = "cache-v1";
+    private static final String FULL = ".f.seg";
+    private static final String HEAD = ".h.seg";
+    private static final String TEMP = ".tmp-";
+    private static final long STALE_TEMP_MILLIS = 3_600_000L;
+
+    private final Path dir;
+    private final long maxBytes;
+    private final AtomicLong corrupt = new AtomicLong();
+    private final AtomicLong reads = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong evicted = new AtomicLong();
+
+    /** Uses the cache directory of the repository whose git dir is {@code gitDir}; creates nothing yet. */
+    public SegmentStore(Path gitDir, long maxBytes) {
+        this.dir = gitDir.resolve(DIR).resolve(VERSION_DIR);
+        this.maxBytes = maxBytes;
+    }
+
+    /** Returns the directory the segment files live in (it may not exist yet). */
+    public Path dir() {
+        return dir;
+    }
+
+    /** Names the tips present on disk, full and commit-level; one directory listing. */
+    public record Listing(Set<String> full, Set<String> headers) {
+        /** Returns whether a segment usable by a scan that needs full rows ({@code full}) or not has tip {@code id}. */
+        public boolean usable(String id, boolean needFull) {
+            return full.contains(id) || !needFull && headers.contains(id);
+        }
+    }
+
+    /** Lists the segments present now and deletes temporary files a crashed writer left over an hour ago. */
+    public Listing list() {
+        Set<String> full = new HashSet<>();
+        Set<String> headers = new HashSet<>();
+        if (!Files.isDirectory(dir)) {
+            return new Listing(full, headers);
+        }
+        long now = System.currentTimeMillis();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(FULL)) {
+                    full.add(name.substring(0, name.length() - FULL.length()));
+                } else if (name.endsWith(HEAD)) {
+                    headers.add(name.substring(0, name.length() - HEAD.length()));
+                } else if (name.startsWith(TEMP) && now - lastModified(f) > STALE_TEMP_MILLIS) {
+                    deleteQuietly(f);
+                }
+            }
+        } catch (IOException e) {
+            return new Listing(Set.of(), Set.of()); // an unreadable cache is an empty one
+        }
+        return new Listing(full, headers);
+    }
+
+    /** Returns the summary of segment {@code tip} of the given kind, or null when absent or damaged (then deleted). */
+    public SegmentSummary summary(String tip, boolean full) {
+        Path file = file(tip, full);
+        try {
+            return SegmentFile.readSummary(file);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            damaged(file);
+            return null;
+        }
+    }
+
+    /** Returns the checked row bytes of segment {@code tip}, or null when absent or damaged (then deleted). */
+    public byte[] body(String tip, boolean full) {
+        Path file = file(tip, full);
+        try {
+            byte[] body = SegmentFile.readBody(file);
+            reads.incrementAndGet();
+            return body;
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            damaged(file);
+            return null;
+        }
+    }
+
+    /** Starts writing segments of full rows ({@code full}) or commit-level rows; the caller closes it. */
+    public SegmentBuilder builder(boolean full) {
+        return new SegmentBuilder(this, full);
+    }
+
+    /** Returns how many damaged files were found (and deleted) since this store was made. */
+    public long corruptions() {
+        return corrupt.get();
+    }
+
+    /** Returns how many segment bodies were read from disk since this store was made. */
+    public long segmentReads() {
+        return reads.get();
+    }
+
+    /** Returns how many segment files this store wrote. */
+    public long segmentsWritten() {
+        return written.get();
+    }
+
+    /** Returns how many files this store deleted to stay under its bound. */
+    public long evictions() {
+        return evicted.get();
+    }
+
+    Path newTemp() throws IOException {
+        Files.createDirectories(dir);
+        return dir.resolve(TEMP + UUID.randomUUID());
+    }
+
+    /**
+     * Moves a finished temp file into place unless the bound forbids it; returns whether it did.
+     * Files written since {@code keepAfterMillis} (by the same fill) are not evicted for it, so a
+     * ledger larger than the bound fills the cache once instead of churning through it.
+     */
+    synchronized boolean install(Path temp, SegmentSummary summary, long keepAfterMillis) throws IOException {
+        long size = Files.size(temp);
+        if (!makeRoom(size, keepAfterMillis)) {
+            deleteQuietly(temp);
+            return false;
+        }
+        Path target = file(summary.tip(), summary.full());
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        written.incrementAndGet();
+        if (summary.full()) {
+            deleteQuietly(file(summary.tip(), false)); // superseded by the full rows
+        }
+        return true;
+    }
+
+    /** Deletes the oldest segment files until {@code incoming} more bytes fit; false when they cannot. */
+    private boolean makeRoom(long incoming, long keepAfterMillis) throws IOException {
+        if (incoming > maxBytes) {
+            return false;
+        }
+        List<Path> files = new ArrayList<>();
+        long total = 0;
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(dir, "*.seg")) {
+            for (Path f : all) {
+                files.add(f);
+                total += sizeOf(f);
+            }
+        }
+        if (total + incoming <= maxBytes) {
+            return true;
+        }
+        files.sort(Comparator.comparingLong(SegmentStore::lastModified));
+        for (Path f : files) {
+            if (total + incoming <= maxBytes || lastModified(f) >= keepAfterMillis) {
+                break;
+            }
+            total -= sizeOf(f);
+            deleteQuietly(f);
+            evicted.incrementAndGet();
+        }
+        return total + incoming <= maxBytes;
+    }
+
+    private void damaged(Path file) {
+        corrupt.incrementAndGet();
+        deleteQuietly(file);
+    }
+
+    private Path file(String tip, boolean full) {
+        return dir.resolve(tip + (full ? FULL : HEAD));
+    }
+
+    void deleteQuietly(Path f) {
+        try {
+            Files.deleteIfExists(f);
+        } catch (IOException ignored) {
+            // a read-only cache keeps its files; they are checked again on every read
+        }
+    }
+
+    private static long sizeOf(Path f) {
+        try {
+            return Files.size(f);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static long lastModified(Path f) {
+        try {
+            return Files.readAttributes(f, BasicFileAttributes.class).lastModifiedTime().toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}
