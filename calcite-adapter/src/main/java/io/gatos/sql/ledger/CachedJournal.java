@@ -102,6 +102,7 @@ final class CachedJournal implements LazyStream.Source<LedgerEvent>, AutoCloseab
         boolean full = listing.full().contains(next);
         SegmentSummary s = store.summary(next, full);
         if (s == null) {
+            forget(next);
             return false;
         }
         if (full && belowRange(s)) {
@@ -111,12 +112,19 @@ final class CachedJournal implements LazyStream.Source<LedgerEvent>, AutoCloseab
         if (wanted(s, full)) {
             byte[] body = store.body(next, full);
             if (body == null) {
+                forget(next);
                 return false;
             }
             rows = new SegmentRows(body, s, ref, parts, stop, query);
         }
         next = s.base();
         return true;
+    }
+
+    /** Drops a vanished or damaged segment from the listing, so the region read from Git replaces it. */
+    private void forget(String tip) {
+        listing.full().remove(tip);
+        listing.headers().remove(tip);
     }
 
     private boolean belowRange(SegmentSummary s) {
@@ -141,7 +149,7 @@ final class CachedJournal implements LazyStream.Source<LedgerEvent>, AutoCloseab
         if (query.positions()) {
             top = RegionLength.topPos(objects, snapshot, ref, next, id -> listing.usable(id, full), store, listing);
         }
-        builder = snapshot.isBased() ? null : store.builder(full);
+        builder = snapshot.isBased() ? null : store.builder(full, listing.takenAtMillis());
         region = new UncachedRegion(objects, ref, parts, next, id -> id.equals(stop) || listing.usable(id, full),
                 query, full, builder, top, findings);
     }

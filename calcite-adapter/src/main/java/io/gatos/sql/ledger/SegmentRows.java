@@ -30,7 +30,7 @@ final class SegmentRows {
     /** Returns the next admitted row, or null at the segment's end or at the base head. */
     LedgerEvent next() {
         while (read < summary.count()) {
-            long pos = summary.depth() + summary.count() - 1 - read;
+            long pos = query.positions() ? summary.depth() + summary.count() - 1 - read : -1;
             read++;
             LedgerEvent e = reader.next(ref, parts[0], parts[1], pos, query.envelopes());
             if (e.commitId().equals(stop)) {

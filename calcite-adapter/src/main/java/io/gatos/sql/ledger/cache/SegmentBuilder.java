@@ -11,13 +11,13 @@ import java.util.zip.CRC32C;
 
 /**
  * Writes the rows of one chain region, newest first, into temporary segment files of at most
- * {@link #MAX_ROWS} rows or about {@link #MAX_BODY_BYTES} bytes each, while the scan that decodes
+ * {@link SegmentStore#rowsPerSegment()} rows (default {@link #MAX_ROWS}) or about {@link #MAX_BODY_BYTES} bytes each, while the scan that decodes
  * them goes on. Positions and chain bounds are known only when the region's bottom is, so
  * {@link #finish} completes the files then and moves them into place; {@link #discard} drops
  * them (a scan that stopped early). Holds one open file and each segment's keys; not thread-safe.
  */
 public final class SegmentBuilder implements AutoCloseable {
-    /** Most rows in one segment. */
+    /** Most rows in one segment by default. */
     public static final int MAX_ROWS = 4096;
     /** Body size after which a segment is closed. */
     public static final int MAX_BODY_BYTES = 8 << 20;
@@ -25,12 +25,13 @@ public final class SegmentBuilder implements AutoCloseable {
     private final SegmentStore store;
     private final boolean full;
     private final List<Pending> done = new ArrayList<>();
-    private final long startedMillis = System.currentTimeMillis() - 1000;
+    private final long startedMillis;
     private Pending current;
 
-    SegmentBuilder(SegmentStore store, boolean full) {
+    SegmentBuilder(SegmentStore store, boolean full, long startedMillis) {
         this.store = store;
         this.full = full;
+        this.startedMillis = startedMillis;
     }
 
     /** A segment being written: its temp file and what its summary needs. */
@@ -77,7 +78,7 @@ public final class SegmentBuilder implements AutoCloseable {
         p.maxTs = Math.max(p.maxTs, ts);
         p.minId = p.minId == null || rowId.compareTo(p.minId) < 0 ? rowId : p.minId;
         p.maxId = p.maxId == null || rowId.compareTo(p.maxId) > 0 ? rowId : p.maxId;
-        if (p.count >= MAX_ROWS || p.bytes >= MAX_BODY_BYTES) {
+        if (p.count >= store.rowsPerSegment() || p.bytes >= MAX_BODY_BYTES) {
             p.out.flush();
             p.out.close();
             done.add(p);

@@ -35,6 +35,7 @@ public final class SegmentStore {
 
     private final Path dir;
     private final long maxBytes;
+    private final int rowsPerSegment;
     private final AtomicLong corrupt = new AtomicLong();
     private final AtomicLong reads = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
@@ -42,8 +43,22 @@ public final class SegmentStore {
 
     /** Uses the cache directory of the repository whose git dir is {@code gitDir}; creates nothing yet. */
     public SegmentStore(Path gitDir, long maxBytes) {
+        this(gitDir, maxBytes, SegmentBuilder.MAX_ROWS);
+    }
+
+    /** Uses the cache directory of {@code gitDir}, writing segments of at most {@code rowsPerSegment} rows. */
+    public SegmentStore(Path gitDir, long maxBytes, int rowsPerSegment) {
         this.dir = gitDir.resolve(DIR).resolve(VERSION_DIR);
         this.maxBytes = maxBytes;
+        if (rowsPerSegment < 1) {
+            throw new IllegalArgumentException("rowsPerSegment must be positive");
+        }
+        this.rowsPerSegment = rowsPerSegment;
+    }
+
+    /** Returns the most rows a segment written by this store holds. */
+    public int rowsPerSegment() {
+        return rowsPerSegment;
     }
 
     /** Returns the directory the segment files live in (it may not exist yet). */
@@ -51,8 +66,8 @@ public final class SegmentStore {
         return dir;
     }
 
-    /** Names the tips present on disk, full and commit-level; one directory listing. */
-    public record Listing(Set<String> full, Set<String> headers) {
+    /** Names the tips present on disk, full and commit-level, when the listing was taken; one directory listing. */
+    public record Listing(Set<String> full, Set<String> headers, long takenAtMillis) {
         /** Returns whether a segment usable by a scan that needs full rows ({@code full}) or not has tip {@code id}. */
         public boolean usable(String id, boolean needFull) {
             return full.contains(id) || !needFull && headers.contains(id);
@@ -63,10 +78,10 @@ public final class SegmentStore {
     public Listing list() {
         Set<String> full = new HashSet<>();
         Set<String> headers = new HashSet<>();
-        if (!Files.isDirectory(dir)) {
-            return new Listing(full, headers);
-        }
         long now = System.currentTimeMillis();
+        if (!Files.isDirectory(dir)) {
+            return new Listing(full, headers, now);
+        }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
                 String name = f.getFileName().toString();
@@ -79,9 +94,9 @@ public final class SegmentStore {
                 }
             }
         } catch (IOException e) {
-            return new Listing(Set.of(), Set.of()); // an unreadable cache is an empty one
+            return new Listing(new HashSet<>(), new HashSet<>(), now); // an unreadable cache is an empty one
         }
-        return new Listing(full, headers);
+        return new Listing(full, headers, now);
     }
 
     /** Returns the summary of segment {@code tip} of the given kind, or null when absent or damaged (then deleted). */
@@ -112,9 +127,13 @@ public final class SegmentStore {
         }
     }
 
-    /** Starts writing segments of full rows ({@code full}) or commit-level rows; the caller closes it. */
-    public SegmentBuilder builder(boolean full) {
-        return new SegmentBuilder(this, full);
+    /**
+     * Starts writing segments of full rows ({@code full}) or commit-level rows for a scan that began
+     * at {@code scanStartMillis}: files written since then are not evicted to make room for these.
+     * The caller closes it.
+     */
+    public SegmentBuilder builder(boolean full, long scanStartMillis) {
+        return new SegmentBuilder(this, full, scanStartMillis);
     }
 
     /** Returns how many damaged files were found (and deleted) since this store was made. */
