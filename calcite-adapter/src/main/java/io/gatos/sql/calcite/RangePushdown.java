@@ -1,5 +1,6 @@
 package io.gatos.sql.calcite;
 
+import com.google.common.collect.BoundType;
 import com.google.common.collect.Range;
 import io.gatos.sql.ledger.KeyRange;
 import java.util.List;
@@ -84,7 +85,16 @@ final class RangePushdown {
         }
         boolean lower = kind == SqlKind.EQUALS || kind == SqlKind.GREATER_THAN || kind == SqlKind.GREATER_THAN_OR_EQUAL;
         boolean upper = kind == SqlKind.EQUALS || kind == SqlKind.LESS_THAN || kind == SqlKind.LESS_THAN_OR_EQUAL;
-        return bounds(column, lower ? value : null, upper ? value : null);
+        return bounds(column, lower ? strict(value, kind == SqlKind.GREATER_THAN, 1) : null,
+                upper ? strict(value, kind == SqlKind.LESS_THAN, -1) : null);
+    }
+
+    /**
+     * Returns an inclusive bound for {@code value}; a strict bound on time moves one millisecond by
+     * {@code step} (times are whole milliseconds), a strict bound on text stays inclusive.
+     */
+    private static Comparable<?> strict(Comparable<?> value, boolean open, int step) {
+        return open && value instanceof Long millis ? millis + step : value;
     }
 
     private KeyRange search(RexCall call) {
@@ -98,8 +108,10 @@ final class RangePushdown {
         }
         Range<?> span = sarg.rangeSet.span();
         boolean time = column == timeColumn;
-        return bounds(column, span.hasLowerBound() ? endpoint(span.lowerEndpoint(), time) : null,
-                span.hasUpperBound() ? endpoint(span.upperEndpoint(), time) : null);
+        Comparable<?> from = span.hasLowerBound() ? endpoint(span.lowerEndpoint(), time) : null;
+        Comparable<?> to = span.hasUpperBound() ? endpoint(span.upperEndpoint(), time) : null;
+        return bounds(column, from == null ? null : strict(from, span.lowerBoundType() == BoundType.OPEN, 1),
+                to == null ? null : strict(to, span.upperBoundType() == BoundType.OPEN, -1));
     }
 
     private KeyRange bounds(int column, Comparable<?> from, Comparable<?> to) {

@@ -68,11 +68,11 @@ class RangePushdownTest {
     void comparisonsWithALiteralBoundEitherSideInclusively() {
         RexNode jan1 = time("2026-01-01 00:00:00");
         assertThat(extract(call(SqlStdOperatorTable.GREATER_THAN_OR_EQUAL, ts, jan1))).isEqualTo(ts(JAN1, null));
-        assertThat(extract(call(SqlStdOperatorTable.GREATER_THAN, ts, jan1))).isEqualTo(ts(JAN1, null));
+        assertThat(extract(call(SqlStdOperatorTable.GREATER_THAN, ts, jan1))).isEqualTo(ts(JAN1 + 1, null));
         assertThat(extract(call(SqlStdOperatorTable.LESS_THAN_OR_EQUAL, ts, jan1))).isEqualTo(ts(null, JAN1));
-        assertThat(extract(call(SqlStdOperatorTable.LESS_THAN, ts, jan1))).isEqualTo(ts(null, JAN1));
+        assertThat(extract(call(SqlStdOperatorTable.LESS_THAN, ts, jan1))).isEqualTo(ts(null, JAN1 - 1));
         assertThat(extract(call(SqlStdOperatorTable.EQUALS, ts, jan1))).isEqualTo(ts(JAN1, JAN1));
-        assertThat(extract(call(SqlStdOperatorTable.LESS_THAN, jan1, ts))).isEqualTo(ts(JAN1, null));
+        assertThat(extract(call(SqlStdOperatorTable.LESS_THAN, jan1, ts))).isEqualTo(ts(JAN1 + 1, null));
         assertThat(extract(call(SqlStdOperatorTable.GREATER_THAN_OR_EQUAL, text("01B"), id))).isEqualTo(ids(null, "01B"));
         assertThat(extract(call(SqlStdOperatorTable.EQUALS, text("01A"), id))).isEqualTo(ids("01A", "01A"));
         assertThat(extract(call(SqlStdOperatorTable.GREATER_THAN, id, text("01A")))).isEqualTo(ids("01A", null));
@@ -116,6 +116,10 @@ class RangePushdownTest {
     void betweenArrivesAsASearchAndSearchesGiveTheirHull() {
         assertThat(extract(rex.makeBetween(ts, time("2026-01-01 00:00:00"), time("2026-01-02 00:00:00"))))
                 .isEqualTo(ts(JAN1, JAN2));
+        Sarg<TimestampString> halfOpen = Sarg.of(RexUnknownAs.UNKNOWN, ImmutableRangeSet.of(Range.open(
+                new TimestampString("2026-01-01 00:00:00"), new TimestampString("2026-01-02 00:00:00"))));
+        assertThat(extract(call(SqlStdOperatorTable.SEARCH, ts, rex.makeSearchArgumentLiteral(halfOpen, timestamp))))
+                .as("open ends of time move a millisecond").isEqualTo(ts(JAN1 + 1, JAN2 - 1));
         assertThat(extract(rex.makeBetween(id, text("01A"), text("01C")))).isEqualTo(ids("01A", "01C"));
         assertThat(extract(rex.makeIn(id, List.of(text("01C"), text("01A"), text("01B")))))
                 .isEqualTo(ids("01A", "01C"));
@@ -144,13 +148,15 @@ class RangePushdownTest {
         RexNode idFrom = call(SqlStdOperatorTable.GREATER_THAN_OR_EQUAL, id, text("01A"));
         RexNode unknown = call(SqlStdOperatorTable.EQUALS, other, rex.makeBigintLiteral(java.math.BigDecimal.ONE));
         assertThat(extract(call(SqlStdOperatorTable.AND, after, before, idFrom, unknown)))
-                .isEqualTo(new KeyRange(JAN1, JAN2, "01A", null));
-        assertThat(extract(after, before, idFrom)).isEqualTo(new KeyRange(JAN1, JAN2, "01A", null));
+                .isEqualTo(new KeyRange(JAN1, JAN2 - 1, "01A", null));
+        assertThat(extract(after, before, idFrom)).isEqualTo(new KeyRange(JAN1, JAN2 - 1, "01A", null));
         assertThat(extract(call(SqlStdOperatorTable.OR, call(SqlStdOperatorTable.EQUALS, id, text("01B")),
                 call(SqlStdOperatorTable.EQUALS, id, text("01D"))))).isEqualTo(ids("01B", "01D"));
         assertThat(extract(call(SqlStdOperatorTable.OR, call(SqlStdOperatorTable.AND, after, before),
                 call(SqlStdOperatorTable.EQUALS, ts, time("2026-01-05 00:00:00")))))
                 .isEqualTo(ts(JAN1, JAN1 + 4 * 86_400_000L));
+        assertThat(extract(call(SqlStdOperatorTable.OR, call(SqlStdOperatorTable.EQUALS, ts, time("2025-12-31 00:00:00")),
+                call(SqlStdOperatorTable.AND, after, before)))).isEqualTo(ts(JAN1 - 86_400_000L, JAN2 - 1));
         assertThat(extract(call(SqlStdOperatorTable.OR, after, idFrom))).as("two columns").isEqualTo(KeyRange.ALL);
         assertThat(extract(call(SqlStdOperatorTable.OR, after, unknown))).isEqualTo(KeyRange.ALL);
         assertThat(extract(call(SqlStdOperatorTable.OR, after, before))).as("open both ways").isEqualTo(KeyRange.ALL);
