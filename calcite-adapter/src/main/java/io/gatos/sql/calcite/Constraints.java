@@ -1,5 +1,6 @@
 package io.gatos.sql.calcite;
 
+import io.gatos.sql.ledger.KeyRange;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -7,14 +8,18 @@ import java.util.Set;
 
 /**
  * Holds the equality/IN restrictions a scan was given, by column name: the values each restricted
- * column may take. A column without an entry is unrestricted. Immutable once built.
+ * column may take. A column without an entry is unrestricted. Also carries a {@link KeyRange}, a
+ * superset hint the scan may use to skip work (unlike the restrictions, it need not be exact).
+ * Immutable once built.
  */
 public final class Constraints {
-    private static final Constraints NONE = new Constraints(Map.of());
+    private static final Constraints NONE = new Constraints(Map.of(), KeyRange.ALL);
     private final Map<String, Set<String>> allowed;
+    private final KeyRange range;
 
-    private Constraints(Map<String, Set<String>> allowed) {
+    private Constraints(Map<String, Set<String>> allowed, KeyRange range) {
         this.allowed = Map.copyOf(allowed);
+        this.range = range;
     }
 
     /** Returns constraints restricting nothing. */
@@ -27,14 +32,25 @@ public final class Constraints {
         return allowed.get(column);
     }
 
-    /** Returns whether any column is restricted. */
+    /** Returns whether any column is restricted (the range hint does not count). */
     public boolean isEmpty() {
         return allowed.isEmpty();
     }
 
+    /** Returns the time and id range rows lie in ({@link KeyRange#ALL} when unknown); a hint, not exact. */
+    public KeyRange range() {
+        return range;
+    }
+
+    /** Returns these restrictions with the range hint {@code newRange} (null: {@link KeyRange#ALL}). */
+    public Constraints withRange(KeyRange newRange) {
+        KeyRange r = newRange == null ? KeyRange.ALL : newRange;
+        return r.equals(range) ? this : new Constraints(allowed, r);
+    }
+
     @Override
     public String toString() {
-        return allowed.toString();
+        return range.isAll() ? allowed.toString() : allowed + " " + range;
     }
 
     /** Accumulates restrictions; a column restricted twice keeps the intersection. */
@@ -51,7 +67,7 @@ public final class Constraints {
         Constraints build() {
             Map<String, Set<String>> frozen = new HashMap<>();
             allowed.forEach((k, v) -> frozen.put(k, Set.copyOf(v)));
-            return frozen.isEmpty() ? NONE : new Constraints(frozen);
+            return frozen.isEmpty() ? NONE : new Constraints(frozen, KeyRange.ALL);
         }
     }
 }

@@ -10,8 +10,9 @@ import java.util.stream.Stream;
 
 /**
  * Presents table {@code events}; {@code ns} and {@code stream} choose the journals read,
- * {@code commit_id} and {@code id} narrow what is decoded, {@code pos} is computed only when
- * selected, and envelopes are read only when an envelope column is selected.
+ * {@code commit_id} and {@code id} narrow what is decoded, range filters on {@code ts} and
+ * {@code id} are handed to the scan as a {@link io.gatos.sql.ledger.KeyRange}, {@code pos} is
+ * computed only when selected, and envelopes are read only when an envelope column is selected.
  */
 final class EventsTable extends LedgerTable<LedgerEvent> {
     /** Columns only the envelope can fill; the others come from the ref and the commit. */
@@ -38,7 +39,8 @@ final class EventsTable extends LedgerTable<LedgerEvent> {
                 .col("commit_id", LedgerEvent::commitId)
                 .col("error", LedgerEvent::error)
                 .col("source_pos", LedgerEvent::sourcePos)
-                .col("source_commit", LedgerEvent::sourceCommit), List.of("ns", "stream", "id", "commit_id"));
+                .col("source_commit", LedgerEvent::sourceCommit), List.of("ns", "stream", "id", "commit_id"),
+                "ts", "id");
         this.cache = cache;
     }
 
@@ -46,7 +48,7 @@ final class EventsTable extends LedgerTable<LedgerEvent> {
     protected Stream<LedgerEvent> rows(LedgerSnapshot snapshot, Constraints c, BitSet projected) {
         boolean envelopes = ENVELOPE_COLUMNS.stream().anyMatch(column -> isProjected(projected, column));
         EventScan.Query query = new EventScan.Query(c.values("ns"), c.values("stream"), c.values("id"),
-                c.values("commit_id"), isProjected(projected, "pos"), envelopes);
+                c.values("commit_id"), isProjected(projected, "pos"), envelopes, c.range());
         return EventScan.stream(snapshot, query, cache, f -> { });
     }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.gatos.sql.catalog.Catalog;
 import io.gatos.sql.catalog.ColumnDef;
 import io.gatos.sql.catalog.TableDef;
+import io.gatos.sql.ledger.KeyRange;
 import io.gatos.sql.ledger.LedgerSnapshot;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -40,9 +41,20 @@ abstract class LedgerTable<T> extends AbstractTable implements ProjectableFilter
     private final TableDef def;
     private final List<Function<T, Object>> values;
     private final Map<Integer, String> pushable;
+    private final int timeColumn;
+    private final int idColumn;
 
     /** Declares the column values of table {@code name}, in catalog order, and the pushable columns. */
     protected LedgerTable(SnapshotRegistry snapshots, String name, Columns<T> columns, List<String> pushable) {
+        this(snapshots, name, columns, pushable, null, null);
+    }
+
+    /**
+     * Declares the columns as above plus the TIMESTAMP column {@code timeColumn} and VARCHAR column
+     * {@code idColumn} (either may be null) whose range filters become {@link Constraints#range()}.
+     */
+    protected LedgerTable(SnapshotRegistry snapshots, String name, Columns<T> columns, List<String> pushable,
+            String timeColumn, String idColumn) {
         this.snapshots = requireNonNull(snapshots, "snapshots");
         this.def = Catalog.get().require(name);
         this.values = columns.valuesFor(def);
@@ -51,6 +63,8 @@ abstract class LedgerTable<T> extends AbstractTable implements ProjectableFilter
             push.put(def.indexOf(column), column);
         }
         this.pushable = Map.copyOf(push);
+        this.timeColumn = timeColumn == null ? -1 : def.indexOf(timeColumn);
+        this.idColumn = idColumn == null ? -1 : def.indexOf(idColumn);
     }
 
     /** Returns the catalog definition of this table. */
@@ -97,7 +111,9 @@ abstract class LedgerTable<T> extends AbstractTable implements ProjectableFilter
     @Override
     public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
         LedgerSnapshot snapshot = snapshots.forExecution(root);
-        Constraints constraints = Pushdown.extract(filters, pushable);
+        KeyRange range = timeColumn < 0 && idColumn < 0 ? KeyRange.ALL
+                : RangePushdown.extract(filters, timeColumn, idColumn);
+        Constraints constraints = Pushdown.extract(filters, pushable).withRange(range);
         int[] columns = projects != null ? projects.clone() : allColumns();
         BitSet projected = new BitSet();
         for (int c : columns) {

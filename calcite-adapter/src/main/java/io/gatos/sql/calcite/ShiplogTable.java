@@ -7,7 +7,10 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Presents table {@code shiplog}; {@code topic} chooses the topics read, {@code commit_id} what is decoded. */
+/**
+ * Presents table {@code shiplog}; {@code topic} chooses the topics read, {@code commit_id} what is
+ * decoded, and range filters on {@code ts} and {@code ulid} which envelopes are read at all.
+ */
 final class ShiplogTable extends LedgerTable<ShiplogMessage> {
     /** The shiplog columns, shared with {@code shiplog_read}. */
     static final Columns<ShiplogMessage> COLUMNS = new Columns<ShiplogMessage>()
@@ -27,12 +30,12 @@ final class ShiplogTable extends LedgerTable<ShiplogMessage> {
             .col("source_commit", ShiplogMessage::sourceCommit);
 
     ShiplogTable(SnapshotRegistry snapshots) {
-        super(snapshots, "shiplog", COLUMNS, List.of("topic", "commit_id"));
+        super(snapshots, "shiplog", COLUMNS, List.of("topic", "commit_id"), "ts", "ulid");
     }
 
     @Override
     protected Stream<ShiplogMessage> rows(LedgerSnapshot snapshot, Constraints c, BitSet projected) {
-        return ShiplogScan.stream(snapshot, c.values("topic"), c.values("commit_id"), isProjected(projected, "pos"),
-                f -> { });
+        return ShiplogScan.stream(snapshot, c.values("topic"), c.values("commit_id"), c.range(),
+                isProjected(projected, "pos"), f -> { });
     }
 }

@@ -68,6 +68,18 @@ public final class ShiplogScan {
      */
     public static Stream<ShiplogMessage> stream(LedgerSnapshot snapshot, Set<String> topicFilter,
             Set<String> commitIds, boolean positions, Consumer<Finding> findings) {
+        return stream(snapshot, topicFilter, commitIds, KeyRange.ALL, positions, findings);
+    }
+
+    /**
+     * Returns the stream above, skipping the messages whose {@code Event-Id} trailer names a ULID
+     * outside {@code range} (its time is the message's {@code ts}) without reading their envelopes.
+     * Every commit is still visited, since ULIDs need not increase along a topic; a message without
+     * a well-formed trailer is read and returned, so callers keep their exact filter.
+     */
+    public static Stream<ShiplogMessage> stream(LedgerSnapshot snapshot, Set<String> topicFilter,
+            Set<String> commitIds, KeyRange range, boolean positions, Consumer<Finding> findings) {
+        KeyRange keys = range == null ? KeyRange.ALL : range;
         GitObjects objects = snapshot.openObjects();
         Iterator<Map.Entry<String, String>> topics = topics(snapshot, findings).entrySet().stream()
                 .filter(t -> topicFilter == null || topicFilter.contains(t.getKey())).iterator();
@@ -84,7 +96,7 @@ public final class ShiplogScan {
                         var t = topics.next();
                         cursor = new TopicCursor(objects, snapshot, t.getKey(), t.getValue(), positions, findings);
                     }
-                    ShiplogMessage m = cursor.next(commitIds);
+                    ShiplogMessage m = cursor.next(commitIds, keys);
                     if (m != null) {
                         return m;
                     }
@@ -121,7 +133,7 @@ public final class ShiplogScan {
         try (GitObjects objects = snapshot.openObjects()) {
             TopicCursor cursor = new TopicCursor(objects, snapshot.withBase(Map.of()), topic, ref, true, f -> { });
             ShiplogMessage m;
-            while ((m = cursor.next(null)) != null && !m.ulid().equals(sinceUlid)) {
+            while ((m = cursor.next(null, KeyRange.ALL)) != null && !m.ulid().equals(sinceUlid)) {
                 if (window.size() == lim) {
                     window.removeFirst();
                 }
@@ -157,14 +169,24 @@ public final class ShiplogScan {
             this.walk = new NumberedWalk(objects, snapshot, ref, null, positions, findings);
         }
 
-        ShiplogMessage next(Set<String> commitIds) throws IOException {
+        /** Returns the next message among {@code commitIds} (null: all) that may be in {@code range}. */
+        ShiplogMessage next(Set<String> commitIds, KeyRange range) throws IOException {
             GitCommit commit;
             while ((commit = walk.next()) != null) {
-                if (commitIds == null || commitIds.contains(commit.id())) {
+                if ((commitIds == null || commitIds.contains(commit.id())) && mayAdmit(range, commit)) {
                     return decode(commit, walk.pos());
                 }
             }
             return null;
+        }
+
+        /** Returns false only when the commit's trailer ULID (and its time) is outside {@code range}. */
+        private static boolean mayAdmit(KeyRange range, GitCommit commit) {
+            if (range.isAll()) {
+                return true;
+            }
+            String ulid = MessageDecoder.trailerUlid(commit);
+            return ulid == null || range.admits(Ulid.timeMillis(ulid), ulid);
         }
 
         private ShiplogMessage decode(GitCommit commit, long here) throws IOException {

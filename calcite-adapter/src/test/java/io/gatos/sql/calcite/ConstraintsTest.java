@@ -3,6 +3,7 @@ package io.gatos.sql.calcite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gatos.sql.ledger.KeyRange;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -52,5 +53,21 @@ class ConstraintsTest {
         assertThat(first.values("ns")).containsExactlyInAnyOrder("a", "b");
         assertThat(b.build().values("ns")).containsExactly("a");
         assertThatThrownBy(() -> first.values("ns").add("z")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void aRangeHintRidesAlongWithoutRestrictingAColumn() {
+        KeyRange range = new KeyRange(1L, 2L, "A", null);
+        Constraints c = Constraints.none().withRange(range);
+        assertThat(Constraints.none().range()).isEqualTo(KeyRange.ALL);
+        assertThat(c.range()).isEqualTo(range);
+        assertThat(c.isEmpty()).as("a hint is not a restriction").isTrue();
+        assertThat(c.withRange(null).range()).isEqualTo(KeyRange.ALL);
+        assertThat(Constraints.none().withRange(KeyRange.ALL)).isSameAs(Constraints.none());
+        Constraints.Builder b = new Constraints.Builder();
+        b.restrict("ns", Set.of("a"));
+        Constraints both = b.build().withRange(range);
+        assertThat(both.values("ns")).containsExactly("a");
+        assertThat(both).hasToString("{ns=[a]} " + range);
     }
 }

@@ -264,4 +264,36 @@ class ShiplogScanTest {
                     .isEqualTo(ShiplogScan.read(l.after(), "chat", null, null)).hasSize(3);
         }
     }
+
+    @Test
+    void aRangeSkipsEnvelopesByTrailerUlidButVisitsEveryCommitAndKeepsPositions() {
+        try (LedgerTestRepository repo = LedgerTestRepository.create(dir.resolve("r"))) {
+            List<MessageSpec> m = post(repo, "tasks", 4);
+            String late = Ulid.create(Ulid.timeMillis(m.get(0).ulid()) + 1, new Random(9));
+            repo.writer().appendMessage("tasks", MessageSpec.of(late, "tasks", "note", "{}", repo.tick()));
+            try (LedgerRepository reader = LedgerRepository.open(repo.path())) {
+                LedgerSnapshot s = reader.snapshot();
+                KeyRange range = new KeyRange(null, null, null, m.get(1).ulid());
+                long before = reader.stats().blobs();
+                List<ShiplogMessage> rows;
+                try (Stream<ShiplogMessage> stream = ShiplogScan.stream(s, null, null, range, true, findings::add)) {
+                    rows = stream.toList();
+                }
+                assertThat(rows).extracting(ShiplogMessage::ulid, ShiplogMessage::pos).containsExactly(
+                        tuple(late, 4L), tuple(m.get(1).ulid(), 1L), tuple(m.get(0).ulid(), 0L));
+                assertThat(reader.stats().blobs() - before).as("only the envelopes in range").isEqualTo(3);
+                KeyRange byTime = new KeyRange(Ulid.timeMillis(m.get(2).ulid()), null, null, null);
+                assertThat(scanRange(s, byTime)).extracting(ShiplogMessage::ulid)
+                        .containsExactly(m.get(3).ulid(), m.get(2).ulid());
+                assertThat(scanRange(s, KeyRange.ALL)).isEqualTo(scan(s, null, null, true));
+                assertThat(findings).isEmpty();
+            }
+        }
+    }
+
+    private List<ShiplogMessage> scanRange(LedgerSnapshot s, KeyRange range) {
+        try (Stream<ShiplogMessage> rows = ShiplogScan.stream(s, null, null, range, true, findings::add)) {
+            return rows.toList();
+        }
+    }
 }

@@ -1,0 +1,46 @@
+package io.gatos.sql.calcite;
+
+import io.gatos.sql.catalog.Catalog;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.calcite.jdbc.CalciteConnection;
+
+/** Opens plain Calcite connections over a {@link GatosSchema} and reads query results as string rows. */
+final class SqlRows {
+    private SqlRows() {
+    }
+
+    /** Opens a plain Calcite connection whose default schema is {@code schema}. */
+    static Connection connect(GatosSchema schema) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("caseSensitive", "false");
+        props.setProperty("unquotedCasing", "UNCHANGED");
+        Connection c = DriverManager.getConnection("jdbc:calcite:", props);
+        CalciteConnection calcite = c.unwrap(CalciteConnection.class);
+        calcite.getRootSchema().add(Catalog.SCHEMA, schema);
+        calcite.setSchema(Catalog.SCHEMA);
+        return c;
+    }
+
+    /** Returns every row of {@code sql}, each column as {@code getString}. */
+    static List<List<String>> rows(Connection c, String sql) throws SQLException {
+        List<List<String>> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    row.add(rs.getString(i));
+                }
+                out.add(row);
+            }
+        }
+        return out;
+    }
+}
