@@ -47,6 +47,10 @@ public final class SqlCommand extends GatosSubcommand {
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(query)) {
             format.writer().write(rs, out());
+            if (CdsTraining.requested()) {
+                out().flush();
+                CdsTraining.prepare(connection);
+            }
         }
         return ExitCodes.OK;
     }
