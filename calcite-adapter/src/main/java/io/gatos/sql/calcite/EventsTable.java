@@ -5,6 +5,11 @@ import io.gatos.sql.ledger.LedgerEvent;
 import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.ledger.cache.SegmentStore;
 import java.util.BitSet;
+import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelCollations;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -44,11 +49,29 @@ final class EventsTable extends LedgerTable<LedgerEvent> {
         this.cache = cache;
     }
 
+    /**
+     * Declares the order {@code ts DESC, id DESC} when the row cache is on: the cached scan then
+     * merges journals by time whenever {@code ts} is selected, so {@code ORDER BY ts DESC LIMIT n}
+     * needs no sort and reads only the newest segments.
+     */
+    @Override
+    public Statistic getStatistic() {
+        Statistic base = super.getStatistic();
+        if (cache == null) {
+            return base;
+        }
+        RelCollation newestFirst = RelCollations.of(
+                new RelFieldCollation(definition().indexOf("ts"), RelFieldCollation.Direction.DESCENDING),
+                new RelFieldCollation(definition().indexOf("id"), RelFieldCollation.Direction.DESCENDING));
+        return Statistics.of(base.getRowCount(), base.getKeys(), List.of(newestFirst));
+    }
+
     @Override
     protected Stream<LedgerEvent> rows(LedgerSnapshot snapshot, Constraints c, BitSet projected) {
         boolean envelopes = ENVELOPE_COLUMNS.stream().anyMatch(column -> isProjected(projected, column));
         EventScan.Query query = new EventScan.Query(c.values("ns"), c.values("stream"), c.values("id"),
-                c.values("commit_id"), isProjected(projected, "pos"), envelopes, c.range());
+                c.values("commit_id"), isProjected(projected, "pos"), envelopes, c.range(),
+                cache != null && isProjected(projected, "ts"));
         return EventScan.stream(snapshot, query, cache, f -> { });
     }
 }

@@ -34,14 +34,23 @@ public final class EventScan {
      * only commits are read, and those columns hold {@link EventDecoder#headerOnly} placeholders.
      */
     public record Query(Set<String> namespaces, Set<String> streams, Set<String> ids, Set<String> commitIds,
-            boolean positions, boolean envelopes, KeyRange range) {
-        /** Requires envelopes whenever ids or times are restricted: only the envelope knows them. */
+            boolean positions, boolean envelopes, KeyRange range, boolean newestFirst) {
+        /**
+         * Requires envelopes whenever ids or times are restricted or rows are ordered by time: only
+         * the envelope knows them.
+         */
         public Query {
             range = range == null ? KeyRange.ALL : range;
-            envelopes = envelopes || ids != null || !range.isAll();
+            envelopes = envelopes || ids != null || !range.isAll() || newestFirst;
         }
 
-        /** Holds a query with no time or id range. */
+        /** Holds a query in journal order. */
+        public Query(Set<String> namespaces, Set<String> streams, Set<String> ids, Set<String> commitIds,
+                boolean positions, boolean envelopes, KeyRange range) {
+            this(namespaces, streams, ids, commitIds, positions, envelopes, range, false);
+        }
+
+        /** Holds a query in journal order with no time or id range. */
         public Query(Set<String> namespaces, Set<String> streams, Set<String> ids, Set<String> commitIds,
                 boolean positions, boolean envelopes) {
             this(namespaces, streams, ids, commitIds, positions, envelopes, KeyRange.ALL);
@@ -90,7 +99,8 @@ public final class EventScan {
     /**
      * Returns a lazy stream of the events {@code query} admits, reading decoded rows from
      * {@code cache} (nullable: no cache) where it holds them and adding what it lacks; close the
-     * stream to release the reader. Rows come out in the same order with or without a cache.
+     * stream to release the reader. Rows come out in journal order, the same with or without a
+     * cache, unless the query asks for {@code newestFirst}, which needs a cache.
      */
     public static Stream<LedgerEvent> stream(LedgerSnapshot snapshot, Query query, SegmentStore cache,
             Consumer<Finding> findings) {
@@ -101,7 +111,11 @@ public final class EventScan {
                 .filter(j -> q.admitsJournal(j.getValue()[0], j.getValue()[0] + "/" + j.getValue()[1])).toList();
         SegmentStore.Listing listing = cache == null ? null : cache.list();
         if (q.commitIds() != null && (cache == null || !CacheCoverage.covers(snapshot, admitted, cache, listing))) {
-            return EventLookup.stream(objects, snapshot, admitted, q, findings);
+            Stream<LedgerEvent> found = EventLookup.stream(objects, snapshot, admitted, q, findings);
+            return q.newestFirst() ? found.sorted(SortedEvents.NEWEST_FIRST) : found; // a lookup finds few rows
+        }
+        if (cache != null && q.newestFirst()) {
+            return SortedEvents.stream(objects, snapshot, admitted, q, cache, findings);
         }
         if (cache != null) {
             return cached(objects, snapshot, admitted, q, cache, listing, findings);
@@ -171,7 +185,7 @@ public final class EventScan {
         }
         try {
             return new Query(query.namespaces(), query.streams(), query.ids(), objects.existingCommits(query.commitIds()),
-                    query.positions(), query.envelopes(), query.range());
+                    query.positions(), query.envelopes(), query.range(), query.newestFirst());
         } catch (IOException e) {
             objects.close();
             throw new LedgerException(LedgerException.Code.IO, "reading the repository failed: " + e.getMessage(), e);

@@ -235,4 +235,34 @@ class CachedJournalTest {
         }
         assertThat(scan(all(), store())).isEqualTo(truth);
     }
+
+    @Test
+    void newestFirstMergesJournalsByTimeAndReadsOnlyTheNewestSegments() {
+        for (int i = 0; i < 30; i++) {
+            repo.event("orders", "alice", "order.created", "{\"m\":" + i + "}");
+        }
+        EventScan.Query sorted = new EventScan.Query(null, null, null, null, true, true, KeyRange.ALL, true);
+        List<LedgerEvent> truth = new ArrayList<>(scan(all(), null));
+        truth.sort(SortedEvents.NEWEST_FIRST);
+        SegmentStore store = store();
+        assertThat(scan(sorted, store)).isEqualTo(truth); // cold: fills, then merges
+        long before = store.segmentReads();
+        try (Stream<LedgerEvent> rows = EventScan.stream(reader.snapshot(), sorted, store, f -> { })) {
+            assertThat(rows.limit(3).toList()).isEqualTo(truth.subList(0, 3));
+        }
+        assertThat(store.segmentReads() - before).isLessThanOrEqualTo(4).isLessThan(segmentCount() / 2);
+        // the out-of-order event sits at the top of alice's chain but sorts near the end
+        assertThat(truth.get(truth.size() - 1).kind()).isEqualTo("order.late");
+        assertThat(scan(sorted, store)).isEqualTo(truth);
+        EventScan.Query billing = new EventScan.Query(Set.of("billing"), null, null, null, false, true,
+                new KeyRange(truth.get(20).tsMillis(), null, null, null), true);
+        assertThat(scan(billing, store)).isEqualTo(truth.stream().filter(e -> e.ns().equals("billing"))
+                .filter(e -> e.tsMillis() >= truth.get(20).tsMillis()).map(e -> withoutPos(e)).toList());
+    }
+
+    private static LedgerEvent withoutPos(LedgerEvent e) {
+        return new LedgerEvent(e.id(), e.ns(), e.actor(), e.stream(), -1, e.kind(), e.tsMillis(), e.payload(), e.caps(),
+                e.policyRoot(), e.sigAlg(), e.eventCid(), e.commitId(), e.error(), e.ref(), e.sourcePos(),
+                e.sourceCommit());
+    }
 }

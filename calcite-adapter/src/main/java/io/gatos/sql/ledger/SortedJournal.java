@@ -1,0 +1,123 @@
+package io.gatos.sql.ledger;
+
+import io.gatos.sql.ledger.cache.SegmentStore;
+import io.gatos.sql.ledger.cache.SegmentSummary;
+import java.io.IOException;
+import java.util.PriorityQueue;
+
+/**
+ * Reads one fully cached journal newest first by time: loads segments from the head down only
+ * while the best loaded row might be older than something below (compared with the next segment's
+ * chain bounds), and skips segments the query's range or keys exclude. Holds the rows of the
+ * segments it had to load; a journal written in time order holds about one segment. A segment
+ * whose body turns out damaged is read from Git again and rewritten. Not thread-safe.
+ */
+final class SortedJournal implements LazyStream.Source<LedgerEvent> {
+    private final GitObjects objects;
+    private final java.util.function.Consumer<Finding> findings;
+    private final SegmentStore store;
+    private final String stop;
+    private final String ref;
+    private final String[] parts;
+    private final EventScan.Query query;
+    private final PriorityQueue<LedgerEvent> loaded = new PriorityQueue<>(SortedEvents.NEWEST_FIRST);
+    private String next;
+    private SegmentSummary below;
+
+    /** Reads from {@code head} (nullable) down to the root or {@code stop} (nullable). */
+    SortedJournal(GitObjects objects, SegmentStore store, String head, String stop, String ref, String[] parts,
+            EventScan.Query query, java.util.function.Consumer<Finding> findings) {
+        this.objects = objects;
+        this.findings = findings;
+        this.store = store;
+        this.next = head;
+        this.stop = stop;
+        this.ref = ref;
+        this.parts = parts;
+        this.query = query;
+    }
+
+    @Override
+    public LedgerEvent next() throws IOException {
+        while (true) {
+            SegmentSummary bound = peek();
+            LedgerEvent best = loaded.peek();
+            if (best != null && (bound == null || newerThanChain(best, bound))) {
+                return loaded.poll();
+            }
+            if (bound == null) {
+                return null;
+            }
+            load(bound);
+        }
+    }
+
+    /** Returns the summary of the next segment to load, or null when none is left. */
+    private SegmentSummary peek() throws IOException {
+        if (below != null) {
+            return below;
+        }
+        if (next == null || next.equals(stop)) {
+            return null;
+        }
+        below = store.summary(next, true);
+        if (below == null) {
+            throw new IOException("row cache segment " + next + " vanished during the scan; run the query again");
+        }
+        KeyRange r = query.range();
+        if (r.tsFrom() != null && below.chainMaxTs() < r.tsFrom()
+                || r.idFrom() != null && below.chainMaxId().compareTo(r.idFrom()) < 0) {
+            next = null; // nothing from here down can be in the range
+            below = null;
+        }
+        return below;
+    }
+
+    private static boolean newerThanChain(LedgerEvent e, SegmentSummary chain) {
+        return e.tsMillis() > chain.chainMaxTs()
+                || e.tsMillis() == chain.chainMaxTs() && e.id().compareTo(chain.chainMaxId()) > 0;
+    }
+
+    private void load(SegmentSummary s) throws IOException {
+        below = null;
+        next = s.base();
+        if (!query.range().overlaps(s.minTs(), s.maxTs(), s.minId(), s.maxId()) && !mayHoldStop(s)) {
+            return;
+        }
+        byte[] body = store.body(s.tip(), true);
+        if (body == null) {
+            reread(s);
+            return;
+        }
+        SegmentRows rows = new SegmentRows(body, s, ref, parts, stop, query);
+        for (LedgerEvent e = rows.next(); e != null; e = rows.next()) {
+            loaded.add(e);
+        }
+        if (rows.reachedStop()) {
+            next = null;
+        }
+    }
+
+    /** Reads a damaged or vanished segment's commits from Git again, writing the segment anew. */
+    private void reread(SegmentSummary s) throws IOException {
+        String base = s.base();
+        SegmentSummary under = base == null ? null : store.summary(base, true);
+        try (var builder = base != null && under == null ? null : store.builder(true, System.currentTimeMillis())) {
+            UncachedRegion region = new UncachedRegion(objects, ref, parts, s.tip(),
+                    id -> id.equals(base) || id.equals(stop), query, true, builder,
+                    query.positions() ? s.length() - 1 : -1, findings);
+            for (LedgerEvent e = region.next(); e != null; e = region.next()) {
+                loaded.add(e);
+            }
+            if (region.endCommit() != null && region.endCommit().equals(stop)) {
+                next = null;
+            } else if (builder != null && !region.missedObjects()) {
+                builder.finish(under);
+            }
+        }
+    }
+
+    private boolean mayHoldStop(SegmentSummary s) {
+        return stop != null && s.bloom().mayContain(stop);
+    }
+}
