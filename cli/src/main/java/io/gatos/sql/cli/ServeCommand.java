@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
                     + " protocol. Every statement reads the live refs: commits appended while the"
                     + " server runs are seen by the next query.",
             "Listens on 127.0.0.1 unless --bind says otherwise, and prints the JDBC URL to use. Clients"
-                    + " may set only the connection properties " + "locale, timeZone" + "; others are refused.",
+                    + " may set only the connection properties " + "cache, locale, timeZone" + "; others are refused.",
             "Stops gracefully on SIGTERM or Ctrl-C: running requests get --shutdown-grace to finish,"
                     + " then their statements are cancelled; the exit code is 0.",
             "With --check, asks a running server's /health endpoint instead of serving."

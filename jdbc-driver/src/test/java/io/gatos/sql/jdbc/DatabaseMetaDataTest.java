@@ -137,17 +137,4 @@ class DatabaseMetaDataTest {
         assertThatThrownBy(() -> DriverManager.getConnection("jdbc:gatos:")).hasMessageContaining("repo=");
     }
 
-    @Test
-    void timestampsAreUtcWhateverTheJvmZone() throws SQLException {
-        java.util.TimeZone saved = java.util.TimeZone.getDefault();
-        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("America/New_York"));
-        try (Connection c = DriverManager.getConnection(repo.jdbcUrl());
-                ResultSet rs = c.createStatement().executeQuery("SELECT ts FROM events")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("2026-01-01 00:00:00.000");
-            assertThat(rs.getTimestamp(1).toInstant()).isEqualTo(LedgerTestRepository.BASE_TIME);
-        } finally {
-            java.util.TimeZone.setDefault(saved);
-        }
-    }
 }

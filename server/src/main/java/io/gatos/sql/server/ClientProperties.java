@@ -11,14 +11,14 @@ import org.apache.calcite.avatica.BuiltInConnectionProperty;
 
 /**
  * Decides which connection properties of a remote client reach the server-side driver. A client
- * may set display settings ({@link #ALLOWED}); its own transport settings and credentials are
+ * may set display settings and turn the row cache off for its connection ({@link #ALLOWED}); its own transport settings and credentials are
  * dropped (authentication happens on HTTP); every other key, such as {@code model}, {@code
  * schemaFactory}, {@code fun} or {@code repo}, is refused, because it would change what the server
  * reads. Keys are compared ignoring case, so {@code MODEL} is refused too.
  */
 public final class ClientProperties {
     /** The properties a client may set, with the spelling the driver expects. */
-    public static final Set<String> ALLOWED = Set.of("timeZone", "locale");
+    public static final Set<String> ALLOWED = Set.of("timeZone", "locale", "cache");
 
     private static final Set<String> DROPPED = dropped();
 
