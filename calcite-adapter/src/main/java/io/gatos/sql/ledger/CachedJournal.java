@@ -50,7 +50,8 @@ final class CachedJournal implements LazyStream.Source<LedgerEvent>, AutoCloseab
         this.next = head == null ? null : head.name();
     }
 
-    private static Set<String> keys(EventScan.Query query) {
+    /** Returns the ids and commit ids the query restricts to (null: no restriction), for Bloom checks. */
+    static Set<String> keys(EventScan.Query query) {
         if (query.ids() == null && query.commitIds() == null) {
             return null;
         }

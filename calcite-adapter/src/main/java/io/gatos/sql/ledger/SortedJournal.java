@@ -20,6 +20,7 @@ final class SortedJournal implements LazyStream.Source<LedgerEvent> {
     private final String ref;
     private final String[] parts;
     private final EventScan.Query query;
+    private final java.util.Set<String> keys;
     private final PriorityQueue<LedgerEvent> loaded = new PriorityQueue<>(SortedEvents.NEWEST_FIRST);
     private String next;
     private SegmentSummary below;
@@ -35,6 +36,7 @@ final class SortedJournal implements LazyStream.Source<LedgerEvent> {
         this.ref = ref;
         this.parts = parts;
         this.query = query;
+        this.keys = CachedJournal.keys(query);
     }
 
     @Override
@@ -81,7 +83,8 @@ final class SortedJournal implements LazyStream.Source<LedgerEvent> {
     private void load(SegmentSummary s) throws IOException {
         below = null;
         next = s.base();
-        if (!query.range().overlaps(s.minTs(), s.maxTs(), s.minId(), s.maxId()) && !mayHoldStop(s)) {
+        boolean keysMayMatch = keys == null || keys.stream().anyMatch(k -> s.bloom().mayContain(k));
+        if (!(query.range().overlaps(s.minTs(), s.maxTs(), s.minId(), s.maxId()) && keysMayMatch) && !mayHoldStop(s)) {
             return;
         }
         byte[] body = store.body(s.tip(), true);
