@@ -111,12 +111,13 @@ final class CachedJournal implements LazyStream.Source<LedgerEvent>, AutoCloseab
             return true;
         }
         if (wanted(s, full)) {
-            byte[] body = store.body(next, full);
-            if (body == null) {
+            var loaded = store.body(next, full);
+            if (loaded == null) {
                 forget(next);
                 return false;
             }
-            rows = new SegmentRows(body, s, ref, parts, stop, query);
+            s = loaded.summary(); // the file may have been rewritten since its summary was read
+            rows = new SegmentRows(loaded.body(), s, ref, parts, stop, query);
         }
         next = s.base();
         return true;

@@ -87,12 +87,13 @@ final class SortedJournal implements LazyStream.Source<LedgerEvent> {
         if (!(query.range().overlaps(s.minTs(), s.maxTs(), s.minId(), s.maxId()) && keysMayMatch) && !mayHoldStop(s)) {
             return;
         }
-        byte[] body = store.body(s.tip(), true);
-        if (body == null) {
+        var segment = store.body(s.tip(), true);
+        if (segment == null) {
             reread(s);
             return;
         }
-        SegmentRows rows = new SegmentRows(body, s, ref, parts, stop, query);
+        next = segment.summary().base(); // the file may have been rewritten since its summary was read
+        SegmentRows rows = new SegmentRows(segment.body(), segment.summary(), ref, parts, stop, query);
         for (LedgerEvent e = rows.next(); e != null; e = rows.next()) {
             loaded.add(e);
         }

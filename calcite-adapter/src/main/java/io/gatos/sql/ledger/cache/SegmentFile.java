@@ -70,8 +70,16 @@ public final class SegmentFile {
         }
     }
 
-    /** Reads and checks the whole body of {@code file}; costs one read of the file. */
-    public static byte[] readBody(Path file) throws IOException {
+    /** Holds a segment's summary and row bytes, read together from one open file. */
+    public record Loaded(SegmentSummary summary, byte[] body) {
+    }
+
+    /**
+     * Reads and checks the whole body of {@code file} with the summary it was written with; costs
+     * one read of the file. Use this summary (not one read earlier) to decode the rows: a file of
+     * the same name may have been rewritten meanwhile with other bounds.
+     */
+    public static Loaded read(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             Footer footer = footer(file, ch);
             byte[] body = new byte[(int) footer.bodyLength()];
@@ -84,8 +92,13 @@ public final class SegmentFile {
             if (crc(body, 0, body.length) != footer.bodyCrc()) {
                 throw new CorruptSegmentException(file, "body checksum mismatch");
             }
-            return body;
+            return new Loaded(footer.summary(), body);
         }
+    }
+
+    /** Reads and checks the whole body of {@code file}; costs one read of the file. */
+    public static byte[] readBody(Path file) throws IOException {
+        return read(file).body();
     }
 
     private record Footer(SegmentSummary summary, long bodyLength, int bodyCrc) {

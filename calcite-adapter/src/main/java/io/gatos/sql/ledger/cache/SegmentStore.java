@@ -36,6 +36,8 @@ public final class SegmentStore {
     private final Path dir;
     private final long maxBytes;
     private final int rowsPerSegment;
+    private static final int MAX_SUMMARIES = 8192;
+    private final java.util.Map<String, SegmentSummary> summaries = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong corrupt = new AtomicLong();
     private final AtomicLong reads = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
@@ -99,11 +101,24 @@ public final class SegmentStore {
         return new Listing(full, headers, now);
     }
 
-    /** Returns the summary of segment {@code tip} of the given kind, or null when absent or damaged (then deleted). */
+    /**
+     * Returns the summary of segment {@code tip} of the given kind, or null when absent or damaged
+     * (then deleted). Summaries are remembered: one read once stays true (it describes commits,
+     * which never change), even if its file is later evicted or rewritten with other bounds.
+     */
     public SegmentSummary summary(String tip, boolean full) {
         Path file = file(tip, full);
+        SegmentSummary known = summaries.get(file.getFileName().toString());
+        if (known != null) {
+            return known;
+        }
         try {
-            return SegmentFile.readSummary(file);
+            SegmentSummary read = SegmentFile.readSummary(file);
+            if (summaries.size() >= MAX_SUMMARIES) {
+                summaries.clear();
+            }
+            summaries.put(file.getFileName().toString(), read);
+            return read;
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
@@ -112,13 +127,16 @@ public final class SegmentStore {
         }
     }
 
-    /** Returns the checked row bytes of segment {@code tip}, or null when absent or damaged (then deleted). */
-    public byte[] body(String tip, boolean full) {
+    /**
+     * Returns the checked rows of segment {@code tip} with the summary they were written with, or
+     * null when absent or damaged (then deleted).
+     */
+    public SegmentFile.Loaded body(String tip, boolean full) {
         Path file = file(tip, full);
         try {
-            byte[] body = SegmentFile.readBody(file);
+            SegmentFile.Loaded loaded = SegmentFile.read(file);
             reads.incrementAndGet();
-            return body;
+            return loaded;
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
