@@ -106,14 +106,18 @@ public final class EventScan {
             Consumer<Finding> findings) {
         requireNonNull(query, "query");
         GitObjects objects = snapshot.openObjects();
-        Query q = existing(query, objects);
         List<Map.Entry<String, String[]>> admitted = journals(snapshot).stream()
-                .filter(j -> q.admitsJournal(j.getValue()[0], j.getValue()[0] + "/" + j.getValue()[1])).toList();
+                .filter(j -> query.admitsJournal(j.getValue()[0], j.getValue()[0] + "/" + j.getValue()[1])).toList();
         SegmentStore.Listing listing = cache == null ? null : cache.list();
-        if (q.commitIds() != null && (cache == null || !CacheCoverage.covers(snapshot, admitted, cache, listing))) {
-            Stream<LedgerEvent> found = EventLookup.stream(objects, snapshot, admitted, q, findings);
+        // covered: Bloom filters answer, and no object is opened (a fresh reader's first lookup loads pack indexes)
+        if (query.commitIds() != null && (cache == null || !CacheCoverage.covers(snapshot, admitted, cache, listing))) {
+            Query q = existing(query, objects);
+            Stream<LedgerEvent> found = EventLookup.stream(objects, snapshot, admitted.stream()
+                    .filter(j -> q.admitsJournal(j.getValue()[0], j.getValue()[0] + "/" + j.getValue()[1])).toList(),
+                    q, findings);
             return q.newestFirst() ? found.sorted(SortedEvents.NEWEST_FIRST) : found; // a lookup finds few rows
         }
+        Query q = query;
         if (cache != null && q.newestFirst()) {
             return SortedEvents.stream(objects, snapshot, admitted, q, cache, findings);
         }

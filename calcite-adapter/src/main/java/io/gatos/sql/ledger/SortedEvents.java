@@ -37,8 +37,13 @@ final class SortedEvents {
         return LazyStream.of(() -> {
             if (!started[0]) {
                 started[0] = true;
+                SegmentStore.Listing before = store.list();
                 for (var j : journals) {
-                    Head h = new Head(open(objects, snapshot, j.getKey(), j.getValue(), q, store, findings));
+                    fill(objects, snapshot, j.getKey(), j.getValue(), store, before, findings);
+                }
+                SegmentStore.Listing listing = store.list(); // one listing for all journals
+                for (var j : journals) {
+                    Head h = new Head(open(objects, snapshot, j.getKey(), j.getValue(), q, store, listing, findings));
                     if (h.advance()) {
                         heads.add(h);
                     }
@@ -72,9 +77,8 @@ final class SortedEvents {
     }
 
     private static LazyStream.Source<LedgerEvent> open(GitObjects objects, LedgerSnapshot snapshot, String ref,
-            String[] parts, EventScan.Query q, SegmentStore store, Consumer<Finding> findings) throws IOException {
-        fill(objects, snapshot, ref, parts, store, findings);
-        SegmentStore.Listing listing = store.list();
+            String[] parts, EventScan.Query q, SegmentStore store, SegmentStore.Listing listing,
+            Consumer<Finding> findings) throws IOException {
         if (!covered(snapshot, ref, store, listing)) {
             List<LedgerEvent> all = new ArrayList<>();
             try (CachedJournal journal = new CachedJournal(objects, snapshot, ref, parts, q, store, listing, findings)) {
@@ -94,10 +98,10 @@ final class SortedEvents {
 
     /** Reads the journal's uncached part from Git into the cache, decoding nothing already cached. */
     private static void fill(GitObjects objects, LedgerSnapshot snapshot, String ref, String[] parts,
-            SegmentStore store, Consumer<Finding> findings) throws IOException {
+            SegmentStore store, SegmentStore.Listing listing, Consumer<Finding> findings) throws IOException {
         KeyRange nothing = new KeyRange(Long.MAX_VALUE, null, null, null); // stops at the first cached segment
         EventScan.Query fill = new EventScan.Query(null, null, null, null, false, true, nothing);
-        try (CachedJournal journal = new CachedJournal(objects, snapshot, ref, parts, fill, store, store.list(),
+        try (CachedJournal journal = new CachedJournal(objects, snapshot, ref, parts, fill, store, listing,
                 findings)) {
             while (journal.next() != null) {
                 // rows of the uncached part are written to the cache as they are read

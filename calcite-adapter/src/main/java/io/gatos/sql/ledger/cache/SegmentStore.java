@@ -37,7 +37,8 @@ public final class SegmentStore {
     private final long maxBytes;
     private final int rowsPerSegment;
     private static final int MAX_SUMMARIES = 8192;
-    private final java.util.Map<String, SegmentSummary> summaries = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Summaries read in this JVM, by file: shared by every store, since a summary stays true. */
+    private static final java.util.Map<Path, SegmentSummary> SUMMARIES = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong corrupt = new AtomicLong();
     private final AtomicLong reads = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
@@ -50,7 +51,7 @@ public final class SegmentStore {
 
     /** Uses the cache directory of {@code gitDir}, writing segments of at most {@code rowsPerSegment} rows. */
     public SegmentStore(Path gitDir, long maxBytes, int rowsPerSegment) {
-        this.dir = gitDir.resolve(DIR).resolve(VERSION_DIR);
+        this.dir = gitDir.toAbsolutePath().normalize().resolve(DIR).resolve(VERSION_DIR);
         this.maxBytes = maxBytes;
         if (rowsPerSegment < 1) {
             throw new IllegalArgumentException("rowsPerSegment must be positive");
@@ -108,16 +109,16 @@ public final class SegmentStore {
      */
     public SegmentSummary summary(String tip, boolean full) {
         Path file = file(tip, full);
-        SegmentSummary known = summaries.get(file.getFileName().toString());
+        SegmentSummary known = SUMMARIES.get(file);
         if (known != null) {
             return known;
         }
         try {
             SegmentSummary read = SegmentFile.readSummary(file);
-            if (summaries.size() >= MAX_SUMMARIES) {
-                summaries.clear();
+            if (SUMMARIES.size() >= MAX_SUMMARIES) {
+                SUMMARIES.clear();
             }
-            summaries.put(file.getFileName().toString(), read);
+            SUMMARIES.put(file, read);
             return read;
         } catch (NoSuchFileException e) {
             return null;
