@@ -3,22 +3,18 @@ package io.gatos.sql.calcite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gatos.sql.catalog.Catalog;
 import io.gatos.sql.ledger.Frontier;
 import io.gatos.sql.ledger.LedgerRepository;
 import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.apache.calcite.jdbc.CalciteConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,16 +22,8 @@ class GatosSchemaTest {
     @TempDir
     Path dir;
 
-    /** Opens a plain Calcite connection whose default schema is {@code schema}. */
     private static Connection connect(GatosSchema schema) throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("caseSensitive", "false");
-        props.setProperty("unquotedCasing", "UNCHANGED");
-        Connection c = DriverManager.getConnection("jdbc:calcite:", props);
-        CalciteConnection calcite = c.unwrap(CalciteConnection.class);
-        calcite.getRootSchema().add(Catalog.SCHEMA, schema);
-        calcite.setSchema(Catalog.SCHEMA);
-        return c;
+        return SqlRows.connect(schema);
     }
 
     private static long single(Connection c, String sql) throws SQLException {

@@ -29,11 +29,8 @@ public final class Bloom {
     /** Adds {@code key}. */
     public void add(String key) {
         long h = hash(key);
-        int h1 = (int) h;
-        int h2 = (int) (h >>> 32);
-        long size = bits.length * 64L;
         for (int i = 0; i < PROBES; i++) {
-            long bit = Math.floorMod(h1 + (long) i * h2, size);
+            long bit = probe(h, i);
             bits[(int) (bit >>> 6)] |= 1L << (bit & 63);
         }
     }
@@ -41,16 +38,18 @@ public final class Bloom {
     /** Returns false when {@code key} was certainly never added. */
     public boolean mayContain(String key) {
         long h = hash(key);
-        int h1 = (int) h;
-        int h2 = (int) (h >>> 32);
-        long size = bits.length * 64L;
         for (int i = 0; i < PROBES; i++) {
-            long bit = Math.floorMod(h1 + (long) i * h2, size);
+            long bit = probe(h, i);
             if ((bits[(int) (bit >>> 6)] & (1L << (bit & 63))) == 0) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Returns the bit of probe {@code i} for hash {@code h} (double hashing over its two halves). */
+    private long probe(long h, int i) {
+        return Math.floorMod((int) h + (long) i * (int) (h >>> 32), bits.length * 64L);
     }
 
     /** Returns a copy of the bit words, for storing. */
