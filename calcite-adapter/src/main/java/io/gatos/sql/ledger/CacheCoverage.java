@@ -8,7 +8,8 @@ import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * Tells whether the row cache holds whole journals in full rows, so that a commit-id lookup can be
- * answered from segment summaries (Bloom filters) instead of walking Git. Reads one footer per
+ * answered from segment summaries (Bloom filters) instead of walking Git, and a sorted scan can
+ * merge from segments alone. Reads one footer per
  * segment of each journal.
  */
 final class CacheCoverage {
@@ -18,22 +19,23 @@ final class CacheCoverage {
     /** Returns whether every journal of {@code journals} is cached in full rows from its head to its root. */
     static boolean covers(LedgerSnapshot snapshot, List<Map.Entry<String, String[]>> journals, SegmentStore store,
             SegmentStore.Listing listing) {
-        if (snapshot.isBased()) {
-            return false;
-        }
-        for (var j : journals) {
-            ObjectId head = snapshot.head(j.getKey());
-            String id = head == null ? null : head.name();
-            while (id != null) {
-                if (!listing.full().contains(id)) {
-                    return false;
-                }
-                SegmentSummary s = store.summary(id, true);
-                if (s == null) {
-                    return false;
-                }
-                id = s.base();
+        return !snapshot.isBased() && journals.stream().allMatch(j -> coversJournal(snapshot, j.getKey(), store,
+                listing));
+    }
+
+    /** Returns whether full-row segments chain from the head of {@code ref} down to its root or base head. */
+    static boolean coversJournal(LedgerSnapshot snapshot, String ref, SegmentStore store,
+            SegmentStore.Listing listing) {
+        ObjectId head = snapshot.head(ref);
+        Base base = snapshot.base(ref);
+        String stop = base == null ? null : base.head().name();
+        String id = head == null ? null : head.name();
+        while (id != null && !id.equals(stop)) {
+            SegmentSummary s = listing.full().contains(id) ? store.summary(id, true) : null;
+            if (s == null) {
+                return false;
             }
+            id = s.base();
         }
         return true;
     }

@@ -4,8 +4,6 @@ import io.gatos.sql.ledger.cache.SegmentBuilder;
 import io.gatos.sql.ledger.cache.SegmentStore;
 import io.gatos.sql.ledger.cache.SegmentSummary;
 import java.io.IOException;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.jgit.lib.ObjectId;
 
@@ -27,7 +25,7 @@ final class CachedJournal implements LazyStream.Source<LedgerEvent>, AutoCloseab
     private final SegmentStore.Listing listing;
     private final Consumer<Finding> findings;
     private final String stop;
-    private final Set<String> keys;
+    private final SegmentFilter filter;
     private String next;
     private SegmentRows rows;
     private UncachedRegion region;
@@ -45,24 +43,9 @@ final class CachedJournal implements LazyStream.Source<LedgerEvent>, AutoCloseab
         this.findings = findings;
         Base base = snapshot.base(ref);
         this.stop = base == null ? null : base.head().name();
-        this.keys = keys(query);
+        this.filter = new SegmentFilter(query, stop);
         ObjectId head = snapshot.head(ref);
         this.next = head == null ? null : head.name();
-    }
-
-    /** Returns the ids and commit ids the query restricts to (null: no restriction), for Bloom checks. */
-    static Set<String> keys(EventScan.Query query) {
-        if (query.ids() == null && query.commitIds() == null) {
-            return null;
-        }
-        Set<String> all = new HashSet<>();
-        if (query.ids() != null) {
-            all.addAll(query.ids());
-        }
-        if (query.commitIds() != null) {
-            all.addAll(query.commitIds());
-        }
-        return all;
     }
 
     @Override
@@ -106,11 +89,11 @@ final class CachedJournal implements LazyStream.Source<LedgerEvent>, AutoCloseab
             forget(next);
             return false;
         }
-        if (full && belowRange(s)) {
+        if (filter.chainBelowRange(s)) {
             next = null; // nothing from here to the root can be in the range
             return true;
         }
-        if (wanted(s, full)) {
+        if (filter.wanted(s)) {
             var loaded = store.body(next, full);
             if (loaded == null) {
                 forget(next);
@@ -129,22 +112,6 @@ final class CachedJournal implements LazyStream.Source<LedgerEvent>, AutoCloseab
         listing.headers().remove(tip);
     }
 
-    private boolean belowRange(SegmentSummary s) {
-        KeyRange r = query.range();
-        return r.tsFrom() != null && s.chainMaxTs() < r.tsFrom()
-                || r.idFrom() != null && s.chainMaxId().compareTo(r.idFrom()) < 0;
-    }
-
-    private boolean wanted(SegmentSummary s, boolean full) {
-        if (stop != null && s.bloom().mayContain(stop)) {
-            return true; // the base head may be inside: read it to stop there
-        }
-        if (full && !query.range().overlaps(s.minTs(), s.maxTs(), s.minId(), s.maxId())) {
-            return false;
-        }
-        return keys == null || keys.stream().anyMatch(k -> s.bloom().mayContain(k));
-    }
-
     private void openRegion() throws IOException {
         boolean full = query.envelopes();
         long top = -1;
@@ -160,17 +127,15 @@ final class CachedJournal implements LazyStream.Source<LedgerEvent>, AutoCloseab
     private void finishRegion() throws IOException {
         UncachedRegion r = region;
         region = null;
-        String end = r.endCommit();
-        next = r.ended() == UncachedRegion.End.AT_END_COMMIT ? end : null;
+        String end = r.endCommit(); // null at the root or a missing object
+        next = end;
         if (builder == null) {
             return;
         }
         SegmentBuilder b = builder;
         builder = null;
         try (b) {
-            boolean clean = !r.missedObjects() && (r.ended() == UncachedRegion.End.ROOT
-                    || r.ended() == UncachedRegion.End.AT_END_COMMIT && !end.equals(stop));
-            if (!clean) {
+            if (r.missedObjects() || end != null && end.equals(stop)) {
                 return;
             }
             SegmentSummary below = null;

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
@@ -12,7 +13,8 @@ import org.eclipse.jgit.lib.ObjectId;
  * Walks a linear history along first parents, newest first, reading one commit object per step.
  * A missing object ends the walk with a {@code MISSING_OBJECT} finding; a merge commit is reported
  * with {@code mergeCode} (when not null) and the walk goes on along its first parent. A walk with a
- * {@code stop} commit ends when that commit would be read next, without reading it. Not
+ * {@code stop} commit (or a stop test, {@link #until}) ends when such a commit would be read next,
+ * without reading it. Not
  * thread-safe; borrows the {@link GitObjects} it is given.
  */
 public final class ChainWalk implements LazyStream.Source<GitCommit> {
@@ -20,9 +22,9 @@ public final class ChainWalk implements LazyStream.Source<GitCommit> {
     private final String ref;
     private final FindingCode mergeCode;
     private final Consumer<Finding> findings;
-    private final ObjectId stop;
+    private final Predicate<ObjectId> stop;
     private ObjectId next;
-    private boolean stopped;
+    private ObjectId stoppedAt;
 
     /** Starts a walk at {@code head} (nullable: an empty walk) of {@code ref} that runs to the root. */
     public ChainWalk(GitObjects objects, String ref, ObjectId head, FindingCode mergeCode, Consumer<Finding> findings) {
@@ -32,12 +34,26 @@ public final class ChainWalk implements LazyStream.Source<GitCommit> {
     /** Starts a walk at {@code head} of {@code ref} that ends before {@code stop} (nullable: at the root). */
     public ChainWalk(GitObjects objects, String ref, ObjectId head, ObjectId stop, FindingCode mergeCode,
             Consumer<Finding> findings) {
+        this(objects, ref, head, findings, mergeCode, stop == null ? id -> false : stop::equals);
+    }
+
+    private ChainWalk(GitObjects objects, String ref, ObjectId head, Consumer<Finding> findings, FindingCode mergeCode,
+            Predicate<ObjectId> stop) {
         this.objects = requireNonNull(objects, "objects");
         this.ref = requireNonNull(ref, "ref");
         this.next = head;
         this.stop = stop;
         this.mergeCode = mergeCode;
         this.findings = requireNonNull(findings, "findings");
+    }
+
+    /**
+     * Starts a walk at {@code head} (nullable) of {@code ref} that ends before the first commit
+     * {@code stopBefore} accepts ({@link #stoppedAt} then names it), at the root, or at a problem.
+     */
+    public static ChainWalk until(GitObjects objects, String ref, ObjectId head, Predicate<ObjectId> stopBefore,
+            FindingCode mergeCode, Consumer<Finding> findings) {
+        return new ChainWalk(objects, ref, head, findings, mergeCode, requireNonNull(stopBefore, "stopBefore"));
     }
 
     /** Starts a walk of {@code ref} at its head in {@code snapshot} that ends before the ref's base head, if any. */
@@ -49,8 +65,8 @@ public final class ChainWalk implements LazyStream.Source<GitCommit> {
 
     @Override
     public GitCommit next() throws IOException {
-        if (next != null && next.equals(stop)) {
-            stopped = true;
+        if (next != null && stop.test(next)) {
+            stoppedAt = next;
             next = null;
         }
         if (next == null) {
@@ -82,7 +98,12 @@ public final class ChainWalk implements LazyStream.Source<GitCommit> {
 
     /** Returns whether the walk has ended at its stop commit (rather than at the root or a problem). */
     public boolean stopped() {
-        return stopped;
+        return stoppedAt != null;
+    }
+
+    /** Returns the commit the walk stopped before, or null when it has not stopped at one. */
+    public ObjectId stoppedAt() {
+        return stoppedAt;
     }
 
     /** Counts the commits from {@code head} to the root along first parents, reading headers only. */

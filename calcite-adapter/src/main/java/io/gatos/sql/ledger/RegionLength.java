@@ -4,8 +4,6 @@ import io.gatos.sql.ledger.cache.SegmentStore;
 import io.gatos.sql.ledger.cache.SegmentSummary;
 import java.io.IOException;
 import java.util.function.Predicate;
-import org.eclipse.jgit.errors.IncorrectObjectTypeException;
-import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -21,25 +19,19 @@ final class RegionLength {
     static long topPos(GitObjects objects, LedgerSnapshot snapshot, String ref, String start, Predicate<String> cached,
             SegmentStore store, SegmentStore.Listing listing) throws IOException {
         Base base = snapshot.base(ref);
-        String stop = base == null ? null : base.head().name();
+        ChainWalk walk = ChainWalk.until(objects, ref, ObjectId.fromString(start),
+                id -> base != null && id.equals(base.head()) || cached.test(id.name()), null, f -> { });
         long n = 0;
-        String id = start;
-        while (id != null && !id.equals(stop) && !cached.test(id)) {
-            GitCommit c;
-            try {
-                c = objects.commit(ObjectId.fromString(id));
-            } catch (MissingObjectException | IncorrectObjectTypeException e) {
-                return n - 1;
-            }
+        while (walk.next() != null) {
             n++;
-            id = c.firstParent();
         }
+        ObjectId at = walk.stoppedAt();
         long below = 0;
-        if (id != null && id.equals(stop)) {
+        if (at != null && base != null && at.equals(base.head())) {
             below = base.length() >= 0 ? base.length() : ChainWalk.length(objects, base.head());
-        } else if (id != null) {
-            SegmentSummary s = store.summary(id, listing.full().contains(id));
-            below = s != null ? s.length() : ChainWalk.length(objects, ObjectId.fromString(id));
+        } else if (at != null) {
+            SegmentSummary s = store.summary(at.name(), listing.full().contains(at.name()));
+            below = s != null ? s.length() : ChainWalk.length(objects, at);
         }
         return below + n - 1;
     }

@@ -1,7 +1,6 @@
 package io.gatos.sql.ledger;
 
 import io.gatos.sql.ledger.cache.SegmentStore;
-import io.gatos.sql.ledger.cache.SegmentSummary;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -79,7 +78,7 @@ final class SortedEvents {
     private static LazyStream.Source<LedgerEvent> open(GitObjects objects, LedgerSnapshot snapshot, String ref,
             String[] parts, EventScan.Query q, SegmentStore store, SegmentStore.Listing listing,
             Consumer<Finding> findings) throws IOException {
-        if (!covered(snapshot, ref, store, listing)) {
+        if (!CacheCoverage.coversJournal(snapshot, ref, store, listing)) {
             List<LedgerEvent> all = new ArrayList<>();
             try (CachedJournal journal = new CachedJournal(objects, snapshot, ref, parts, q, store, listing, findings)) {
                 for (LedgerEvent e = journal.next(); e != null; e = journal.next()) {
@@ -107,22 +106,5 @@ final class SortedEvents {
                 // rows of the uncached part are written to the cache as they are read
             }
         }
-    }
-
-    /** Returns whether full-row segments chain from the journal's head down to its root or base head. */
-    private static boolean covered(LedgerSnapshot snapshot, String ref, SegmentStore store,
-            SegmentStore.Listing listing) {
-        ObjectId head = snapshot.head(ref);
-        Base base = snapshot.base(ref);
-        String stop = base == null ? null : base.head().name();
-        String id = head == null ? null : head.name();
-        while (id != null && !id.equals(stop)) {
-            SegmentSummary s = listing.full().contains(id) ? store.summary(id, true) : null;
-            if (s == null) {
-                return false;
-            }
-            id = s.base();
-        }
-        return true;
     }
 }

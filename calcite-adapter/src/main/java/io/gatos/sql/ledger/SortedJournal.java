@@ -20,7 +20,7 @@ final class SortedJournal implements LazyStream.Source<LedgerEvent> {
     private final String ref;
     private final String[] parts;
     private final EventScan.Query query;
-    private final java.util.Set<String> keys;
+    private final SegmentFilter filter;
     private final PriorityQueue<LedgerEvent> loaded = new PriorityQueue<>(SortedEvents.NEWEST_FIRST);
     private String next;
     private SegmentSummary below;
@@ -36,7 +36,7 @@ final class SortedJournal implements LazyStream.Source<LedgerEvent> {
         this.ref = ref;
         this.parts = parts;
         this.query = query;
-        this.keys = CachedJournal.keys(query);
+        this.filter = new SegmentFilter(query, stop);
     }
 
     @Override
@@ -66,9 +66,7 @@ final class SortedJournal implements LazyStream.Source<LedgerEvent> {
         if (below == null) {
             throw new IOException("row cache segment " + next + " vanished during the scan; run the query again");
         }
-        KeyRange r = query.range();
-        if (r.tsFrom() != null && below.chainMaxTs() < r.tsFrom()
-                || r.idFrom() != null && below.chainMaxId().compareTo(r.idFrom()) < 0) {
+        if (filter.chainBelowRange(below)) {
             next = null; // nothing from here down can be in the range
             below = null;
         }
@@ -83,8 +81,7 @@ final class SortedJournal implements LazyStream.Source<LedgerEvent> {
     private void load(SegmentSummary s) throws IOException {
         below = null;
         next = s.base();
-        boolean keysMayMatch = keys == null || keys.stream().anyMatch(k -> s.bloom().mayContain(k));
-        if (!(query.range().overlaps(s.minTs(), s.maxTs(), s.minId(), s.maxId()) && keysMayMatch) && !mayHoldStop(s)) {
+        if (!filter.wanted(s)) {
             return;
         }
         var segment = store.body(s.tip(), true);
@@ -119,9 +116,5 @@ final class SortedJournal implements LazyStream.Source<LedgerEvent> {
                 builder.finish(under);
             }
         }
-    }
-
-    private boolean mayHoldStop(SegmentSummary s) {
-        return stop != null && s.bloom().mayContain(stop);
     }
 }

@@ -4,8 +4,6 @@ import io.gatos.sql.ledger.cache.SegmentBuilder;
 import java.io.IOException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import org.eclipse.jgit.errors.IncorrectObjectTypeException;
-import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -16,21 +14,14 @@ import org.eclipse.jgit.lib.ObjectId;
  * are returned. Not thread-safe; borrows its {@link GitObjects}.
  */
 final class UncachedRegion {
-    /** How a region ended. */
-    enum End { ROOT, AT_END_COMMIT, BROKEN }
-
-    private final GitObjects objects;
-    private final String ref;
     private final EventScan.Query query;
     private final EventReader reader;
     private final SegmentBuilder builder;
     private final EventRowCodec codec = new EventRowCodec();
-    private final Predicate<String> end;
+    private final ChainWalk walk;
     private final Consumer<Finding> findings;
-    private String next;
     private long pos;
-    private End ended;
-    private String endCommit;
+    private boolean ended;
     private boolean brokenObject;
 
     /**
@@ -39,22 +30,21 @@ final class UncachedRegion {
      */
     UncachedRegion(GitObjects objects, String ref, String[] parts, String start, Predicate<String> end,
             EventScan.Query query, boolean full, SegmentBuilder builder, long topPos, Consumer<Finding> findings) {
-        this.objects = objects;
-        this.ref = ref;
         this.query = query;
-        this.end = end;
         this.builder = builder;
         this.findings = findings;
         this.reader = new EventReader(objects, ref, parts, full || query.envelopes(), this::found);
-        this.next = start;
+        this.walk = ChainWalk.until(objects, ref, ObjectId.fromString(start), id -> end.test(id.name()),
+                FindingCode.MERGE_IN_JOURNAL, this::found);
         this.pos = topPos;
     }
 
-    /** Returns the next admitted event, or null when the region has ended ({@link #ended()} says how). */
+    /** Returns the next admitted event, or null when the region has ended. */
     LedgerEvent next() throws IOException {
-        while (ended == null) {
-            GitCommit commit = step();
+        while (!ended) {
+            GitCommit commit = walk.next();
             if (commit == null) {
+                ended = true;
                 return null;
             }
             LedgerEvent event = reader.read(commit, pos, null);
@@ -69,14 +59,15 @@ final class UncachedRegion {
         return null;
     }
 
-    /** Returns how the region ended, or null while it goes on. */
-    End ended() {
-        return ended;
+    /** Returns the commit the region stopped before (a cached tip or the base head), or null at the chain's end. */
+    String endCommit() {
+        ObjectId at = walk.stoppedAt();
+        return at == null ? null : at.name();
     }
 
-    /** Returns the commit the region stopped before (a cached tip or the base head), else null. */
-    String endCommit() {
-        return endCommit;
+    /** Returns whether some object of the region was missing or of the wrong type (its rows must not be cached). */
+    boolean missedObjects() {
+        return brokenObject;
     }
 
     private boolean admits(LedgerEvent e) {
@@ -84,42 +75,11 @@ final class UncachedRegion {
                 && (query.ids() == null || query.ids().contains(e.id()));
     }
 
-    private GitCommit step() throws IOException {
-        if (next == null) {
-            ended = End.ROOT;
-            return null;
-        }
-        if (end.test(next)) {
-            endCommit = next;
-            ended = End.AT_END_COMMIT;
-            return null;
-        }
-        GitCommit commit;
-        try {
-            commit = objects.commit(ObjectId.fromString(next));
-        } catch (MissingObjectException | IncorrectObjectTypeException e) {
-            new ChainWalk(objects, ref, ObjectId.fromString(next), null, findings).next(); // reports it
-            ended = End.BROKEN;
-            return null;
-        }
-        if (commit.parents().size() > 1) {
-            findings.accept(new Finding(ref, commit.id(), null, FindingCode.MERGE_IN_JOURNAL, "merge commit with "
-                    + commit.parents().size() + " parents in " + ref + "; only the first parent is followed"));
-        }
-        next = commit.firstParent();
-        return commit;
-    }
-
     /** Marks the region broken when part of it could not be read, so that it is not cached. */
     private void found(Finding f) {
-        if (f.code() == FindingCode.MISSING_OBJECT) {
+        if (f.code() == FindingCode.MISSING_OBJECT || f.code() == FindingCode.UNEXPECTED_OBJECT) {
             brokenObject = true;
         }
         findings.accept(f);
-    }
-
-    /** Returns whether some object of the region was missing (its rows must not be cached). */
-    boolean missedObjects() {
-        return brokenObject;
     }
 }

@@ -135,6 +135,12 @@ class ChainWalkTest {
                 ChainWalk toRoot = new ChainWalk(objects, REF, c4, null, null, findings::add);
                 assertThat(drain(toRoot)).hasSize(4);
                 assertThat(toRoot.stopped()).isFalse();
+                assertThat(toRoot.stoppedAt()).isNull();
+
+                ChainWalk untilEither = ChainWalk.until(objects, REF, c4, id -> id.equals(c3) || id.equals(c2), null,
+                        findings::add);
+                assertThat(drain(untilEither)).containsExactly(c4.name());
+                assertThat(untilEither.stoppedAt()).isEqualTo(c3);
             }
             assertThat(findings).isEmpty();
         }
