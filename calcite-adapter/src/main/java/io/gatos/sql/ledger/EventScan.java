@@ -106,23 +106,19 @@ public final class EventScan {
             Consumer<Finding> findings) {
         requireNonNull(query, "query");
         GitObjects objects = snapshot.openObjects();
-        List<Map.Entry<String, String[]>> admitted = journals(snapshot).stream()
-                .filter(j -> query.admitsJournal(j.getValue()[0], j.getValue()[0] + "/" + j.getValue()[1])).toList();
+        List<Map.Entry<String, String[]>> admitted = admitted(snapshot, query);
         SegmentStore.Listing listing = cache == null ? null : cache.list();
         // covered: Bloom filters answer, and no object is opened (a fresh reader's first lookup loads pack indexes)
         if (query.commitIds() != null && (cache == null || !CacheCoverage.covers(snapshot, admitted, cache, listing))) {
             Query q = existing(query, objects);
-            Stream<LedgerEvent> found = EventLookup.stream(objects, snapshot, admitted.stream()
-                    .filter(j -> q.admitsJournal(j.getValue()[0], j.getValue()[0] + "/" + j.getValue()[1])).toList(),
-                    q, findings);
+            Stream<LedgerEvent> found = EventLookup.stream(objects, snapshot, admitted(snapshot, q), q, findings);
             return q.newestFirst() ? found.sorted(SortedEvents.NEWEST_FIRST) : found; // a lookup finds few rows
         }
-        Query q = query;
-        if (cache != null && q.newestFirst()) {
-            return SortedEvents.stream(objects, snapshot, admitted, q, cache, findings);
+        if (cache != null && query.newestFirst()) {
+            return SortedEvents.stream(objects, snapshot, admitted, query, cache, findings);
         }
         if (cache != null) {
-            return cached(objects, snapshot, admitted, q, cache, listing, findings);
+            return cached(objects, snapshot, admitted, query, cache, listing, findings);
         }
         Iterator<Map.Entry<String, String[]>> journals = admitted.iterator();
         return LazyStream.of(new LazyStream.Source<>() {
@@ -136,7 +132,7 @@ public final class EventScan {
                             return null;
                         }
                         var j = journals.next();
-                        cursor = new JournalCursor(objects, snapshot, j.getKey(), j.getValue(), q, q.positions(),
+                        cursor = new JournalCursor(objects, snapshot, j.getKey(), j.getValue(), query, query.positions(),
                                 findings);
                     }
                     LedgerEvent e = cursor.next();
@@ -147,6 +143,12 @@ public final class EventScan {
                 }
             }
         }, objects);
+    }
+
+    /** Returns the journals of {@code snapshot} that {@code query}'s namespace, stream and commit restrictions admit. */
+    private static List<Map.Entry<String, String[]>> admitted(LedgerSnapshot snapshot, Query query) {
+        return journals(snapshot).stream()
+                .filter(j -> query.admitsJournal(j.getValue()[0], j.getValue()[0] + "/" + j.getValue()[1])).toList();
     }
 
     private static Stream<LedgerEvent> cached(GitObjects objects, LedgerSnapshot snapshot,
