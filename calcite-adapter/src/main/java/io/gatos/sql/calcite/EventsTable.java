@@ -8,8 +8,6 @@ import java.util.BitSet;
 import org.apache.calcite.rel.RelCollation;
 import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelFieldCollation;
-import org.apache.calcite.schema.Statistic;
-import org.apache.calcite.schema.Statistics;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -52,18 +50,16 @@ final class EventsTable extends LedgerTable<LedgerEvent> {
     /**
      * Declares the order {@code ts DESC, id DESC} when the row cache is on: the cached scan then
      * merges journals by time whenever {@code ts} is selected, so {@code ORDER BY ts DESC LIMIT n}
-     * needs no sort and reads only the newest segments.
+     * needs no sort and reads only the newest segments. A scan without {@code ts} declares no order.
      */
     @Override
-    public Statistic getStatistic() {
-        Statistic base = super.getStatistic();
+    protected RelCollation order() {
         if (cache == null) {
-            return base;
+            return RelCollations.EMPTY;
         }
-        RelCollation newestFirst = RelCollations.of(
+        return RelCollations.of(
                 new RelFieldCollation(definition().indexOf("ts"), RelFieldCollation.Direction.DESCENDING),
                 new RelFieldCollation(definition().indexOf("id"), RelFieldCollation.Direction.DESCENDING));
-        return Statistics.of(base.getRowCount(), base.getKeys(), List.of(newestFirst));
     }
 
     @Override

@@ -16,25 +16,30 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelCollations;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.schema.ProjectableFilterableTable;
 import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * Presents one catalog table over a stream of ledger records: the catalog gives the columns, the
- * subclass gives one value function per column and the scan. Projections and the filters on
- * {@link #pushable} columns are pushed to the scan; rows are produced lazily, so a satisfied
- * {@code LIMIT} stops reading.
+ * subclass gives one value function per column and the scan. The planner sees it as a
+ * {@link LedgerScan}, into which projections and filters are pushed; equality and IN filters
+ * on {@link #pushable} columns are applied by the scan exactly, ranges on the time and id columns
+ * are hints. Rows are produced lazily, so a satisfied {@code LIMIT} stops reading.
  *
  * @param <T> the record type of the table
  */
-abstract class LedgerTable<T> extends AbstractTable implements ProjectableFilterableTable {
+abstract class LedgerTable<T> extends AbstractTable implements TranslatableTable {
     /** Row count the planner assumes; the reader does not count rows ahead of a scan. */
     private static final double ESTIMATED_ROWS = 10_000d;
     private final SnapshotRegistry snapshots;
@@ -108,13 +113,47 @@ abstract class LedgerTable<T> extends AbstractTable implements ProjectableFilter
         return Statistics.of(ESTIMATED_ROWS, List.of(ImmutableBitSet.of(key)));
     }
 
+    /**
+     * Returns the order in which scans of every column produce rows, in table column terms; empty
+     * (the default) when rows come in no particular order. A {@link LedgerScan} declares the
+     * part of it that its columns can express.
+     */
+    protected RelCollation order() {
+        return RelCollations.EMPTY;
+    }
+
     @Override
-    public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
-        LedgerSnapshot snapshot = snapshots.forExecution(root);
+    public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+        return LedgerScan.create(context.getCluster(), relOptTable, this);
+    }
+
+    /** Returns whether a scan can use any of {@code filters} (table column terms): to choose refs, look up keys or skip a range. */
+    boolean canUse(List<RexNode> filters) {
+        Constraints used = constraints(new ArrayList<>(filters));
+        return !used.isEmpty() || !used.range().isAll();
+    }
+
+    /** Returns the filters among {@code filters} (table column terms) that a scan does not apply exactly. */
+    List<RexNode> residual(List<RexNode> filters) {
+        List<RexNode> copy = new ArrayList<>(filters);
+        constraints(copy);
+        return copy;
+    }
+
+    /** Derives the scan constraints from {@code filters}, removing those the scan applies exactly. */
+    private Constraints constraints(List<RexNode> filters) {
         KeyRange range = timeColumn < 0 && idColumn < 0 ? KeyRange.ALL
                 : RangePushdown.extract(filters, timeColumn, idColumn);
-        Constraints constraints = Pushdown.extract(filters, pushable).withRange(range);
-        int[] columns = projects != null ? projects.clone() : allColumns();
+        return Pushdown.extract(filters, pushable).withRange(range);
+    }
+
+    /**
+     * Scans the table columns {@code columns} (in output order) of the snapshot of execution
+     * {@code root}, restricted by {@code filters} (table column terms; the list is modified).
+     */
+    Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] columns) {
+        LedgerSnapshot snapshot = snapshots.forExecution(root);
+        Constraints constraints = constraints(filters);
         BitSet projected = new BitSet();
         for (int c : columns) {
             projected.set(c);
@@ -129,14 +168,6 @@ abstract class LedgerTable<T> extends AbstractTable implements ProjectableFilter
             row[i] = values.get(columns[i]).apply(record);
         }
         return row;
-    }
-
-    private int[] allColumns() {
-        int[] all = new int[values.size()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        return all;
     }
 
     /** Returns whether column {@code name} is among {@code projected}. */

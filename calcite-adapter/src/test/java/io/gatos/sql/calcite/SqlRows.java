@@ -1,8 +1,8 @@
 package io.gatos.sql.calcite;
 
+import io.gatos.sql.calcite.dialect.GatosPrepare;
 import io.gatos.sql.catalog.Catalog;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,22 +10,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.Driver;
 
-/** Opens plain Calcite connections over a {@link GatosSchema} and reads query results as string rows. */
+/**
+ * Opens Calcite connections over a {@link GatosSchema}, preparing statements with {@link GatosPrepare} as
+ * the driver does, and reads query results and plans as strings.
+ */
 final class SqlRows {
     private SqlRows() {
     }
 
-    /** Opens a plain Calcite connection whose default schema is {@code schema}. */
+    /** Opens a Calcite connection whose default schema is {@code schema}. */
     static Connection connect(GatosSchema schema) throws SQLException {
         Properties props = new Properties();
         props.setProperty("caseSensitive", "false");
         props.setProperty("unquotedCasing", "UNCHANGED");
-        Connection c = DriverManager.getConnection("jdbc:calcite:", props);
+        Connection c = new Driver().withPrepareFactory(GatosPrepare::new).connect("jdbc:calcite:", props);
         CalciteConnection calcite = c.unwrap(CalciteConnection.class);
         calcite.getRootSchema().add(Catalog.SCHEMA, schema);
         calcite.setSchema(Catalog.SCHEMA);
         return c;
+    }
+
+    /** Returns the physical plan of {@code sql}. */
+    static String plan(Connection c, String sql) throws SQLException {
+        return String.join("\n", rows(c, "EXPLAIN PLAN FOR " + sql).stream().map(r -> r.get(0)).toList());
     }
 
     /** Returns every row of {@code sql}, each column as {@code getString}. */

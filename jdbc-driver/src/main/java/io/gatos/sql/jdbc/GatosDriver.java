@@ -1,6 +1,7 @@
 package io.gatos.sql.jdbc;
 
 import io.gatos.sql.calcite.GatosSchema;
+import io.gatos.sql.calcite.dialect.GatosPrepare;
 import io.gatos.sql.catalog.Catalog;
 import io.gatos.sql.ledger.LedgerException;
 import io.gatos.sql.ledger.LedgerRepository;
@@ -16,6 +17,7 @@ import org.apache.calcite.avatica.Handler;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalciteMetaImpl;
+import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.Driver;
 
 /**
@@ -59,6 +61,12 @@ public class GatosDriver extends Driver {
             closing = new ClosingHandler(super.createHandler());
         }
         return closing;
+    }
+
+    /** Prepares statements with gatos-sql's dialect and ledger-aware planning ({@link GatosPrepare}). */
+    @Override
+    public CalcitePrepare createPrepare() {
+        return new GatosPrepare();
     }
 
     @Override
