@@ -2,6 +2,7 @@ package io.gatos.sql.calcite.infoschema;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableMap;
 import java.util.Map;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
@@ -23,8 +24,8 @@ public final class InformationSchema extends AbstractSchema {
     public static final String CATALOG = "gatos";
 
     private static final InformationSchema INSTANCE = new InformationSchema();
-    private final Map<String, Table> tables =
-            Map.of("schemata", new SchemataTable(), "tables", new TablesTable(), "columns", new ColumnsTable());
+    private final Map<String, Table> tables = ImmutableMap.of("schemata", new SchemataTable(), "tables",
+            new TablesTable(), "columns", new ColumnsTable());
 
     private InformationSchema() {
     }
