@@ -126,6 +126,7 @@ class DatabaseMetaDataTest {
         List<String> data = new ArrayList<>();
         try (ResultSet rs = md.getTables(null, null, "%", new String[] {"TABLE"})) {
             while (rs.next()) {
+                assertThat(rs.getString("TABLE_CAT")).as("JDBC names no catalog").isNull();
                 data.add(rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME"));
             }
         }
