@@ -79,7 +79,8 @@ class InformationSchemaQueriesTest {
                 .containsExactly("governance_approvals", "governance_grants", "governance_proposals",
                         "governance_revocations");
         assertThat(rows(conn, "SELECT t.table_name, COUNT(c.column_name) FROM information_schema.tables t"
-                + " JOIN information_schema.columns c ON c.table_schema = t.table_schema AND c.table_name = t.table_name"
+                + " JOIN information_schema.columns c"
+                + " ON c.table_schema = t.table_schema AND c.table_name = t.table_name"
                 + " WHERE t.table_schema = 'gatos' AND c.is_nullable = 'NO' AND t.table_name IN ('events', 'refs')"
                 + " GROUP BY t.table_name ORDER BY t.table_name"))
                 .containsExactly("events|" + notNullCount("events"), "refs|" + notNullCount("refs"));

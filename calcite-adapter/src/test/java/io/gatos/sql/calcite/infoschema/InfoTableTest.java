@@ -20,8 +20,9 @@ class InfoTableTest {
     private static final class Names extends InfoTable<String> {
         Names() {
             super("Names.", List.of(InfoColumn.text("name", s -> s), InfoColumn.number("length", String::length),
-                    InfoColumn.absent("nothing"), InfoColumn.optionalText("upper_a", s -> s.startsWith("a")
-                            ? s.toUpperCase() : null), InfoColumn.text("is_a", s -> InfoColumn.yesNo(s.startsWith("a")))));
+                    InfoColumn.absent("nothing"),
+                    InfoColumn.optionalText("upper_a", s -> s.startsWith("a") ? s.toUpperCase() : null),
+                    InfoColumn.text("is_a", s -> InfoColumn.yesNo(s.startsWith("a")))));
         }
 
         @Override
@@ -34,8 +35,8 @@ class InfoTableTest {
     void derivesTheRowTypeAndEveryRowFromTheDeclaredColumns() {
         Names table = new Names();
         assertThat(table.getRowType(new JavaTypeFactoryImpl()).getFullTypeString()).isEqualTo("RecordType("
-                + "VARCHAR NOT NULL name, INTEGER NOT NULL length, VARCHAR nothing, VARCHAR upper_a, VARCHAR NOT NULL is_a)"
-                + " NOT NULL");
+                + "VARCHAR NOT NULL name, INTEGER NOT NULL length, VARCHAR nothing, VARCHAR upper_a,"
+                + " VARCHAR NOT NULL is_a) NOT NULL");
         CalciteSchema root = CalciteSchema.createRootSchema(false);
         root.add("ab", new AbstractSchema());
         root.add("b", new AbstractSchema());
