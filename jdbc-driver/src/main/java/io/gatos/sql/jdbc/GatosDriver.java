@@ -2,6 +2,7 @@ package io.gatos.sql.jdbc;
 
 import io.gatos.sql.calcite.GatosSchema;
 import io.gatos.sql.calcite.dialect.GatosPrepare;
+import io.gatos.sql.calcite.infoschema.InformationSchema;
 import io.gatos.sql.catalog.Catalog;
 import io.gatos.sql.ledger.LedgerException;
 import io.gatos.sql.ledger.LedgerRepository;
@@ -126,6 +127,7 @@ public class GatosDriver extends Driver {
         }
         CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
         calcite.getRootSchema().add(Catalog.SCHEMA, new GatosSchema(repository, cache));
+        InformationSchema.mount(calcite.getRootSchema());
         calcite.setSchema(Catalog.SCHEMA);
         return GatosConnection.wrap(connection);
     }

@@ -106,6 +106,44 @@ class DatabaseMetaDataTest {
     }
 
     @Test
+    void listsInformationSchemaAsSystemTablesBesideTheLedger() throws SQLException {
+        DatabaseMetaData md = conn.getMetaData();
+        List<String> schemas = new ArrayList<>();
+        try (ResultSet rs = md.getSchemas()) {
+            while (rs.next()) {
+                schemas.add(rs.getString("TABLE_SCHEM"));
+            }
+        }
+        assertThat(schemas).containsExactly("gatos", "information_schema", "metadata");
+        List<String> system = new ArrayList<>();
+        try (ResultSet rs = md.getTables(null, "information_schema", "%", null)) {
+            while (rs.next()) {
+                system.add(rs.getString("TABLE_NAME") + " " + rs.getString("TABLE_TYPE"));
+            }
+        }
+        assertThat(system).containsExactlyInAnyOrder("schemata SYSTEM TABLE", "tables SYSTEM TABLE",
+                "columns SYSTEM TABLE");
+        List<String> data = new ArrayList<>();
+        try (ResultSet rs = md.getTables(null, null, "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                assertThat(rs.getString("TABLE_CAT")).as("JDBC names no catalog").isNull();
+                data.add(rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME"));
+            }
+        }
+        assertThat(data).as("asking for TABLEs gives the ledger's only").containsExactlyInAnyOrderElementsOf(
+                Catalog.get().tables().stream().map(t -> "gatos." + t.name()).toList());
+        List<String> columns = new ArrayList<>();
+        try (ResultSet rs = md.getColumns(null, "information_schema", "schemata", "%")) {
+            while (rs.next()) {
+                columns.add(rs.getString("COLUMN_NAME") + " " + rs.getString("TYPE_NAME") + " "
+                        + rs.getString("IS_NULLABLE"));
+            }
+        }
+        assertThat(columns).startsWith("catalog_name VARCHAR NOT NULL NO", "schema_name VARCHAR NOT NULL NO",
+                "schema_owner VARCHAR YES").hasSize(7);
+    }
+
+    @Test
     void closingAnyHandleOfAConnectionClosesItsRepository() throws SQLException {
         Connection c = DriverManager.getConnection(repo.jdbcUrl());
         var repository = JdbcTestSupport.repository(c);

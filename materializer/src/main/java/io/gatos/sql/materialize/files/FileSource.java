@@ -6,6 +6,8 @@ import io.gatos.sql.materialize.MaterializeException;
 import io.gatos.sql.materialize.MaterializeException.Code;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -17,13 +19,15 @@ import java.util.regex.Pattern;
  */
 public record FileSource(String name, Path dir, Path schemaFile) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Set<String> RESERVED = Set.of("gatos", "information_schema", "metadata");
 
     /** Checks the parts. */
     public FileSource {
         requireNonNull(dir, "dir");
-        if (name == null || !NAME.matcher(name).matches() || name.equalsIgnoreCase("gatos")) {
+        if (name == null || !NAME.matcher(name).matches() || RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
             throw new MaterializeException(Code.BAD_OPTION, "--source " + name + "=" + dir + ": the name must be letters,"
-                    + " digits and _ and not gatos (the ledger's schema)");
+                    + " digits and _ and not gatos (the ledger's schema), information_schema or metadata"
+                    + " (its dictionaries)");
         }
     }
 

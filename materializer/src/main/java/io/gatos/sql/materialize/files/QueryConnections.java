@@ -1,5 +1,6 @@
 package io.gatos.sql.materialize.files;
 
+import io.gatos.sql.calcite.infoschema.InformationSchema;
 import io.gatos.sql.jdbc.ConnectionDefaults;
 import io.gatos.sql.jdbc.GatosDriver;
 import java.nio.file.Path;
@@ -12,7 +13,8 @@ import org.apache.calcite.jdbc.CalciteConnection;
 
 /**
  * Opens the connection a materialization queries: the ledger as schema {@code gatos} (the default)
- * when a repository is given, plus one schema per {@link FileSource}. The connection must be closed.
+ * when a repository is given, plus one schema per {@link FileSource} and {@code information_schema}.
+ * The connection must be closed.
  */
 public final class QueryConnections {
     private QueryConnections() {
@@ -35,6 +37,7 @@ public final class QueryConnections {
         }
         try {
             CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
+            InformationSchema.mount(calcite.getRootSchema());
             for (FileSource source : sources) {
                 calcite.getRootSchema().add(source.name(), source.open());
             }

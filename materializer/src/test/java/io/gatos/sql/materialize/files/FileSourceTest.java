@@ -45,6 +45,8 @@ class FileSourceTest {
         assertThat(FileSource.parse("perf=a=b", null)).isEqualTo(new FileSource("perf", Path.of("a=b"), null));
         assertThatThrownBy(() -> FileSource.parse("perf", null)).hasMessageContaining("must be NAME=DIR");
         assertThatThrownBy(() -> FileSource.parse("GATOS=x", null)).hasMessageContaining("not gatos");
+        assertThatThrownBy(() -> FileSource.parse("Information_Schema=x", null))
+                .hasMessageContaining("information_schema");
         assertThatThrownBy(() -> FileSource.parse("p=" + temp.resolve("none"), null).open())
                 .isInstanceOf(MaterializeException.class).hasMessageContaining("not a directory");
         assertThatThrownBy(() -> FileSource.parse("p=" + temp, null).open())
