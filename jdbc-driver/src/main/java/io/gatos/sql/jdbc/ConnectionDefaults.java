@@ -17,7 +17,7 @@ public final class ConnectionDefaults {
             "quotedCasing", "UNCHANGED",
             "quoting", "DOUBLE_QUOTE",
             "timeZone", "UTC",
-            "parserFactory", "org.apache.calcite.sql.parser.babel.SqlBabelParserImpl#FACTORY");
+            "parserFactory", "io.gatos.sql.calcite.dialect.GatosParser#FACTORY");
 
     private ConnectionDefaults() {
     }

@@ -44,7 +44,7 @@ class ConnectionDefaultsTest {
                 "quotedCasing", "UNCHANGED",
                 "quoting", "DOUBLE_QUOTE",
                 "timeZone", "UTC",
-                "parserFactory", "org.apache.calcite.sql.parser.babel.SqlBabelParserImpl#FACTORY"));
+                "parserFactory", "io.gatos.sql.calcite.dialect.GatosParser#FACTORY"));
         assertThat(ConnectionDefaults.DEFAULTS).hasSize(6);
     }
 
