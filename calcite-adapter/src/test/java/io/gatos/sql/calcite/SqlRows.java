@@ -16,15 +16,20 @@ import org.apache.calcite.jdbc.Driver;
  * Opens Calcite connections over a {@link GatosSchema}, preparing statements with {@link GatosPrepare} as
  * the driver does, and reads query results and plans as strings.
  */
-final class SqlRows {
+public final class SqlRows {
     private SqlRows() {
     }
 
     /** Opens a Calcite connection whose default schema is {@code schema}. */
-    static Connection connect(GatosSchema schema) throws SQLException {
+    public static Connection connect(GatosSchema schema) throws SQLException {
         Properties props = new Properties();
         props.setProperty("caseSensitive", "false");
         props.setProperty("unquotedCasing", "UNCHANGED");
+        // the dialect the JDBC driver sets up (jdbc-driver's ConnectionDefaults)
+        props.setProperty("parserFactory", "io.gatos.sql.calcite.dialect.GatosParser#FACTORY");
+        props.setProperty("fun", "postgresql");
+        props.setProperty("conformance", "LENIENT");
+        props.setProperty("typeSystem", "io.gatos.sql.calcite.dialect.GatosTypeSystem#INSTANCE");
         Connection c = new Driver().withPrepareFactory(GatosPrepare::new).connect("jdbc:calcite:", props);
         CalciteConnection calcite = c.unwrap(CalciteConnection.class);
         calcite.getRootSchema().add(Catalog.SCHEMA, schema);
@@ -33,12 +38,12 @@ final class SqlRows {
     }
 
     /** Returns the physical plan of {@code sql}. */
-    static String plan(Connection c, String sql) throws SQLException {
+    public static String plan(Connection c, String sql) throws SQLException {
         return String.join("\n", rows(c, "EXPLAIN PLAN FOR " + sql).stream().map(r -> r.get(0)).toList());
     }
 
     /** Returns every row of {@code sql}, each column as {@code getString}. */
-    static List<List<String>> rows(Connection c, String sql) throws SQLException {
+    public static List<List<String>> rows(Connection c, String sql) throws SQLException {
         List<List<String>> out = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();

@@ -44,8 +44,11 @@ class ConnectionDefaultsTest {
                 "quotedCasing", "UNCHANGED",
                 "quoting", "DOUBLE_QUOTE",
                 "timeZone", "UTC",
-                "parserFactory", "io.gatos.sql.calcite.dialect.GatosParser#FACTORY"));
-        assertThat(ConnectionDefaults.DEFAULTS).hasSize(6);
+                "parserFactory", "io.gatos.sql.calcite.dialect.GatosParser#FACTORY",
+                "fun", "postgresql",
+                "conformance", "LENIENT",
+                "typeSystem", "io.gatos.sql.calcite.dialect.GatosTypeSystem#INSTANCE"));
+        assertThat(ConnectionDefaults.DEFAULTS).hasSize(9);
     }
 
     @Test
@@ -59,7 +62,7 @@ class ConnectionDefaultsTest {
         assertThat(props.getProperty("timeZone")).isEqualTo("Europe/Paris");
         assertThat(props.getProperty("repo")).isEqualTo("/somewhere");
         assertThat(props.getProperty("quoting")).isEqualTo("DOUBLE_QUOTE");
-        assertThat(props).hasSize(7);
+        assertThat(props).hasSize(10);
     }
 
     @Test

@@ -4,9 +4,11 @@ import io.gatos.sql.calcite.LedgerFieldTrimmer;
 import io.gatos.sql.calcite.LedgerScanMetadata;
 import io.gatos.sql.calcite.UnorderedWindowRule;
 import java.lang.reflect.Type;
+import java.util.function.UnaryOperator;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRules;
+import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.interpreter.BindableConvention;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
@@ -19,7 +21,9 @@ import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.RelFieldTrimmer;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
@@ -29,7 +33,8 @@ import org.apache.calcite.tools.Programs;
 
 /**
  * Prepares statements as Calcite does, with gatos-sql's parts in the places Calcite leaves open:
- * the field trimmer that narrows ledger scans to the columns a statement reads, metadata that knows
+ * the validator with the PostgreSQL functions Calcite lacks ({@link GatosValidator},
+ * {@link GatosOperatorTable}), the field trimmer that narrows ledger scans to the columns a statement reads, metadata that knows
  * the row order of ledger scans, and windows that do not claim an order they do not keep. Stateless; the
  * driver creates one per statement preparation.
  */
@@ -79,6 +84,22 @@ public class GatosPrepare extends CalcitePrepareImpl {
             super(prepare, context, catalogReader, typeFactory, schema, prefer, cluster, convention,
                     convertletTable);
             this.cluster = cluster;
+        }
+
+        /** Validates with gatos-sql's functions before Calcite's, and its PostgreSQL rewrites ({@link GatosValidator}). */
+        @Override
+        protected SqlValidator createSqlValidator(Prepare.CatalogReader catalogReader,
+                UnaryOperator<SqlValidator.Config> configTransform) {
+            CalciteConnectionConfig config = context.config();
+            SqlOperatorTable operators = SqlOperatorTables.chain(GatosOperatorTable.INSTANCE,
+                    config.fun(SqlOperatorTable.class, SqlStdOperatorTable.instance()), catalogReader);
+            SqlValidator.Config validatorConfig = configTransform.apply(SqlValidator.Config.DEFAULT
+                    .withLenientOperatorLookup(config.lenientOperatorLookup())
+                    .withConformance(config.conformance())
+                    .withDefaultNullCollation(config.defaultNullCollation())
+                    .withIdentifierExpansion(true));
+            return new GatosValidator(operators, (CalciteCatalogReader) catalogReader, context.getTypeFactory(),
+                    validatorConfig);
         }
 
         /** Runs Calcite's standard program with metadata that knows the row order of ledger scans. */
