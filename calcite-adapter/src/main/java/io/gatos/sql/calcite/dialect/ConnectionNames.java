@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.apache.calcite.jdbc.CalcitePrepare;
@@ -86,7 +87,7 @@ record ConnectionNames(List<TableName> tables, List<String> schemas, List<String
         return tables.stream().filter(t -> t.schema().equalsIgnoreCase(schema)).toList();
     }
 
-    private static List<String> ordered(java.util.Set<String> names, String defaultSchema) {
+    private static List<String> ordered(Set<String> names, String defaultSchema) {
         Comparator<String> order = Comparator.comparingInt((String s) -> s.equals(defaultSchema) ? 0
                 : SYSTEM_SCHEMAS.contains(s.toLowerCase(Locale.ROOT))
                         ? 1 + SYSTEM_SCHEMAS.indexOf(s.toLowerCase(Locale.ROOT)) : 1 + SYSTEM_SCHEMAS.size());

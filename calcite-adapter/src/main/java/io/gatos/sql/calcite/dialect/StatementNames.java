@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlFunction;
@@ -148,7 +149,7 @@ final class StatementNames {
     }
 
     /** Returns the first node, depth first, that {@code test} accepts. */
-    private static Optional<SqlNode> find(SqlNode node, java.util.function.Predicate<SqlNode> test) {
+    private static Optional<SqlNode> find(SqlNode node, Predicate<SqlNode> test) {
         if (node == null) {
             return Optional.empty();
         }
