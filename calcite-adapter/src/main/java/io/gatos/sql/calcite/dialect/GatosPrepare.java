@@ -44,6 +44,16 @@ public class GatosPrepare extends CalcitePrepareImpl {
         super();
     }
 
+    /**
+     * Prepares one statement as Calcite does, refusing statements that write and adding hints to
+     * validation errors ({@link Preparation}).
+     */
+    @Override
+    public <T> CalciteSignature<T> prepareSql(Context context, Query<T> query, Type elementType, long maxRowCount) {
+        return Preparation.prepare(context, query.sql, () -> super.prepareSql(context, query, elementType,
+                maxRowCount));
+    }
+
     /** Creates the cluster with metadata that knows the row order of ledger scans, from the first plan on. */
     @Override
     protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
