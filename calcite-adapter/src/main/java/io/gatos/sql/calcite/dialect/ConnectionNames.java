@@ -16,7 +16,6 @@ import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
 /**
  * Holds the names a connection knows, for "did you mean" hints: its tables (default schema first),
@@ -78,7 +77,7 @@ record ConnectionNames(List<TableName> tables, List<String> schemas, List<String
         }
         CalciteCatalogReader catalog = new CalciteCatalogReader(root, defaultPath, context.getTypeFactory(),
                 context.config());
-        SqlOperatorTable library = context.config().fun(SqlOperatorTable.class, SqlStdOperatorTable.instance());
+        SqlOperatorTable library = GatosOperatorTable.forConnection(context.config());
         return new ConnectionNames(tables, schemas, functions(library, catalog), names -> columns(catalog, names));
     }
 

@@ -1,6 +1,7 @@
 package io.gatos.sql.calcite.dialect;
 
 import java.util.List;
+import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.schema.impl.AggregateFunctionImpl;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -12,6 +13,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperandCountRange;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.OperandTypes;
@@ -54,6 +56,11 @@ public final class GatosOperatorTable {
             DATE_TRUNC, NOW, MEDIAN));
 
     private GatosOperatorTable() {
+    }
+
+    /** Returns the functions of a connection with settings {@code config}: these, then its {@code fun} libraries. */
+    static SqlOperatorTable forConnection(CalciteConnectionConfig config) {
+        return SqlOperatorTables.chain(INSTANCE, config.fun(SqlOperatorTable.class, SqlStdOperatorTable.instance()));
     }
 
     private static SqlUserDefinedAggFunction percentile(String name, Class<?> implementation) {

@@ -22,7 +22,6 @@ import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlOperatorTable;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.RelFieldTrimmer;
@@ -101,8 +100,8 @@ public class GatosPrepare extends CalcitePrepareImpl {
         protected SqlValidator createSqlValidator(Prepare.CatalogReader catalogReader,
                 UnaryOperator<SqlValidator.Config> configTransform) {
             CalciteConnectionConfig config = context.config();
-            SqlOperatorTable operators = SqlOperatorTables.chain(GatosOperatorTable.INSTANCE,
-                    config.fun(SqlOperatorTable.class, SqlStdOperatorTable.instance()), catalogReader);
+            SqlOperatorTable operators = SqlOperatorTables.chain(GatosOperatorTable.forConnection(config),
+                    catalogReader);
             SqlValidator.Config validatorConfig = configTransform.apply(SqlValidator.Config.DEFAULT
                     .withLenientOperatorLookup(config.lenientOperatorLookup())
                     .withConformance(config.conformance())

@@ -54,4 +54,30 @@ class CorpusReportTest {
                 Column 'nope' not found in any table
                 """);
     }
+
+    @Test
+    void knownWrongCasesPassWhileEveryWayGivesTheSameWrongAnswerAndFailOnceRight() {
+        CorpusCase known = new CorpusCase("w.test", 4, CorpusCase.Kind.KNOWN_WRONG, "SELECT x", List.of("x BIGINT",
+                "2"), 6, 9);
+        Outcome wrong = new Outcome(false, List.of("x BIGINT", "1"));
+        CorpusReport alike = new CorpusReport();
+        alike.countCase();
+        alike.checkKnownWrong(known, "embedded cache=false", wrong, wrong);
+        alike.checkKnownWrong(known, "remote cache=on", new Outcome(false, List.of("x BIGINT", "1")), wrong);
+        assertThat(alike.mismatches()).isEmpty();
+        assertThat(alike.summary()).isEqualTo("1 cases, 0 wrong outcomes in 0 cases; 1 known-wrong cases still wrong,"
+                + " alike in every way: w.test:4");
+
+        CorpusReport differ = new CorpusReport();
+        differ.checkKnownWrong(known, "remote cache=on", new Outcome(true, List.of("boom")), wrong);
+        assertThat(differ.mismatches()).extracting(CorpusReport.Mismatch::way).containsExactly("remote cache=on");
+
+        Outcome right = new Outcome(false, List.of("x BIGINT", "2"));
+        CorpusReport fixed = new CorpusReport();
+        fixed.checkKnownWrong(known, "embedded cache=false", right, right);
+        fixed.checkKnownWrong(known, "embedded cache=on", new Outcome(false, List.of("x BIGINT", "2")), right);
+        assertThat(fixed.mismatches()).hasSize(1);
+        assertThat(fixed.render()).contains("=== w.test:4 (query known-wrong) SELECT x\n"
+                + "now gives its expected block: change the header to 'query'\n");
+    }
 }

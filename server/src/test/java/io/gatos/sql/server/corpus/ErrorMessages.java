@@ -21,6 +21,8 @@ public final class ErrorMessages {
     private static final Pattern CLASS_NAME = Pattern.compile("^(?:[a-z_][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error): ");
     private static final Pattern CAUSE = Pattern.compile(" -> (?:[a-z_][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error)\\b");
     private static final String REMOTE = "Remote driver error: ";
+    /** A planner node's id in a plan dump, different in every run ("id = 112976"). */
+    private static final Pattern NODE_ID = Pattern.compile("\\bid = \\d+");
 
     private ErrorMessages() {
     }
@@ -56,7 +58,7 @@ public final class ErrorMessages {
         if (cause.find()) {
             m = m.substring(0, cause.start());
         }
-        m = m.strip();
+        m = NODE_ID.matcher(m.strip()).replaceAll("id = N");
         return m.isEmpty() ? error.getClass().getSimpleName() : m;
     }
 

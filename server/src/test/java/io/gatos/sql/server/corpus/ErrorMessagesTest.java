@@ -64,4 +64,11 @@ class ErrorMessagesTest {
         assertThat(ErrorMessages.normalise(new IllegalStateException(), "SELECT 1")).isEqualTo("IllegalStateException");
         assertThat(ErrorMessages.lines(new SQLException("a|b"), "SELECT 1")).containsExactly("a\\|b");
     }
+
+    @Test
+    void hidesPlannerNodeIdsThatDifferFromRunToRun() {
+        assertThat(ErrorMessages.normalise(new SQLException("Unable to implement EnumerableWindow(a): rowcount = 1.0,"
+                + " id = 55\n  EnumerableAggregate: id = 53"), "SELECT 1"))
+                .isEqualTo("Unable to implement EnumerableWindow(a): rowcount = 1.0, id = N");
+    }
 }

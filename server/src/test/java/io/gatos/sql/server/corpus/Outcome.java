@@ -51,7 +51,7 @@ public record Outcome(boolean failed, List<String> lines) {
     /** Returns whether this outcome is what {@code c} expects. */
     public boolean matches(CorpusCase c) {
         List<String> expected = c.kind() == CorpusCase.Kind.QUERY_ROWSORT ? sortRows(c.expected()) : c.expected();
-        return failed == (c.kind() == CorpusCase.Kind.ERROR) && lines.equals(expected);
+        return failed == (c.kind() == CorpusCase.Kind.ERROR) && lines.equals(expected); // known-wrong: as query
     }
 
     /** Returns the outcome as it would be recorded, prefixed to show an unexpected error or result. */

@@ -33,4 +33,11 @@ class RecordModeTest {
         assertThat(RecordMode.NEW.rewrites(error, ERROR)).isTrue();
         assertThat(RecordMode.NEW.rewrites(error, ROWS)).as("an error case that returns rows keeps its block").isFalse();
     }
+
+    @Test
+    void neverRewritesAKnownWrongBlock() {
+        CorpusCase known = new CorpusCase("a.test", 9, CorpusCase.Kind.KNOWN_WRONG, "SELECT 1", List.of(), 10, 10);
+        assertThat(RecordMode.NEW.rewrites(known, ROWS)).isFalse();
+        assertThat(RecordMode.ALL.rewrites(known.withExpected(List.of("one INTEGER", "1")), ROWS)).isFalse();
+    }
 }

@@ -36,12 +36,12 @@ class ResultRenderingTest {
     @Test
     void writesEachTypeCanonicallyWithTheJdbcTypeNameInTheHeader() throws Exception {
         List<String> lines = render("SELECT TIMESTAMP '2026-01-02 03:04:05.678' AS ts, TIMESTAMP '2026-01-02 03:04:05' AS whole,"
-                + " DATE '2026-02-28' AS d, TIME '10:11:12' AS t, 2 AS i, 10000000000 AS big, 1.50 AS dec,"
+                + " DATE '2026-02-28' AS d, TIME '10:11:12' AS t, 2 AS i, 10000000000 AS big, 1.50 AS num,"
                 + " CAST(1.5 AS DOUBLE) AS dbl, CAST(0.1 AS REAL) AS r, TRUE AS b, X'0aff' AS bin,"
                 + " CAST(NULL AS VARCHAR) AS nothing FROM (VALUES (1))");
 
         assertThat(lines).containsExactly(
-                "ts TIMESTAMP|whole TIMESTAMP|d DATE|t TIME|i INTEGER|big BIGINT|dec DECIMAL|dbl DOUBLE|r REAL"
+                "ts TIMESTAMP|whole TIMESTAMP|d DATE|t TIME|i INTEGER|big BIGINT|num DECIMAL|dbl DOUBLE|r REAL"
                         + "|b BOOLEAN|bin BINARY|nothing VARCHAR",
                 "2026-01-02T03:04:05.678Z|2026-01-02T03:04:05Z|2026-02-28|10:11:12|2|10000000000|1.50|1.5|0.1"
                         + "|true|x'0aff'|NULL");
