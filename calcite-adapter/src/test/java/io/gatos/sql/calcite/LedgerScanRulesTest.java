@@ -2,9 +2,6 @@ package io.gatos.sql.calcite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatos.sql.ledger.LedgerRepository;
-import io.gatos.sql.ledger.cache.CacheConfig;
-import io.gatos.sql.ledger.write.SampleLedger;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,23 +16,20 @@ import org.junit.jupiter.api.io.TempDir;
 class LedgerScanRulesTest {
     @TempDir
     static Path dir;
-    static LedgerRepository repo;
+    static CachedAndUncached ledger;
     static Connection cached;
     static Connection uncached;
 
     @BeforeAll
     static void open() throws SQLException {
-        SampleLedger.generate(dir.resolve("l.git"), 300, 5, null);
-        repo = LedgerRepository.open(dir.resolve("l.git"));
-        cached = SqlRows.connect(new GatosSchema(repo, CacheConfig.DEFAULT));
-        uncached = SqlRows.connect(new GatosSchema(repo, CacheConfig.OFF));
+        ledger = CachedAndUncached.open(dir, 300, 5);
+        cached = ledger.cached;
+        uncached = ledger.uncached;
     }
 
     @AfterAll
     static void close() throws SQLException {
-        cached.close();
-        uncached.close();
-        repo.close();
+        ledger.close();
     }
 
     /** Shapes that failed to plan when the cached scan declared its order (issue 14). */

@@ -22,19 +22,27 @@ public final class SqlRows {
 
     /** Opens a Calcite connection whose default schema is {@code schema}. */
     public static Connection connect(GatosSchema schema) throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("caseSensitive", "false");
-        props.setProperty("unquotedCasing", "UNCHANGED");
-        // the dialect the JDBC driver sets up (jdbc-driver's ConnectionDefaults)
-        props.setProperty("parserFactory", "io.gatos.sql.calcite.dialect.GatosParser#FACTORY");
-        props.setProperty("fun", "postgresql");
-        props.setProperty("conformance", "LENIENT");
-        props.setProperty("typeSystem", "io.gatos.sql.calcite.dialect.GatosTypeSystem#INSTANCE");
-        Connection c = new Driver().withPrepareFactory(GatosPrepare::new).connect("jdbc:calcite:", props);
+        Connection c = open();
         CalciteConnection calcite = c.unwrap(CalciteConnection.class);
         calcite.getRootSchema().add(Catalog.SCHEMA, schema);
         calcite.setSchema(Catalog.SCHEMA);
         return c;
+    }
+
+    /**
+     * Opens a Calcite connection with no schema yet, set up as the JDBC driver sets one up: the
+     * dialect of jdbc-driver's ConnectionDefaults, statements prepared by {@link GatosPrepare}.
+     */
+    public static Connection open() throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("caseSensitive", "false");
+        props.setProperty("unquotedCasing", "UNCHANGED");
+        props.setProperty("quotedCasing", "UNCHANGED");
+        props.setProperty("parserFactory", "io.gatos.sql.calcite.dialect.GatosParser#FACTORY");
+        props.setProperty("fun", "postgresql");
+        props.setProperty("conformance", "LENIENT");
+        props.setProperty("typeSystem", "io.gatos.sql.calcite.dialect.GatosTypeSystem#INSTANCE");
+        return new Driver().withPrepareFactory(GatosPrepare::new).connect("jdbc:calcite:", props);
     }
 
     /** Returns the physical plan of {@code sql}. */

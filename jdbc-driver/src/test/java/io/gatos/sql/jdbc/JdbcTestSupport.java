@@ -38,6 +38,16 @@ final class JdbcTestSupport {
         return out;
     }
 
+    /** Runs {@code sql} and returns the message of the SQLException it throws; fails when it throws none. */
+    static String errorMessage(Connection c, String sql) {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.executeQuery(sql).close();
+        } catch (SQLException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("expected " + sql + " to fail");
+    }
+
     static String one(Connection c, String sql) throws SQLException {
         List<String> rows = rows(c, sql);
         if (rows.size() != 1) {

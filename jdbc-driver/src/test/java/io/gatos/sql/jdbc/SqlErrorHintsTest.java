@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,12 +37,7 @@ class SqlErrorHintsTest {
     }
 
     private static String error(String sql) {
-        try (Statement s = conn.createStatement()) {
-            s.executeQuery(sql).close();
-        } catch (SQLException e) {
-            return e.getMessage();
-        }
-        throw new AssertionError("expected " + sql + " to fail");
+        return JdbcTestSupport.errorMessage(conn, sql);
     }
 
     private static String failed(String sql, String message) {
