@@ -176,9 +176,6 @@ final class SyntaxErrors implements GatosSqlParserImplConstants {
         private static Set<Integer> probe() {
             GatosSqlParserImpl parser = new GatosSqlParserImpl(new StringReader("SELECT * FROM t WHERE"));
             parser.setConformance(SqlConformanceEnum.DEFAULT);
-        parser.setUnquotedCasing(org.apache.calcite.avatica.util.Casing.UNCHANGED);
-        parser.setQuotedCasing(org.apache.calcite.avatica.util.Casing.UNCHANGED);
-        parser.setIdentifierMaxLength(128);
             parser.setUnquotedCasing(Casing.UNCHANGED);
             parser.setQuotedCasing(Casing.UNCHANGED);
             parser.setIdentifierMaxLength(128);
