@@ -13,12 +13,12 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.validate.SqlValidatorException;
 
 /**
- * Wraps the preparation of one SQL statement with gatos-sql's checks: refuses a statement that
- * would write ({@link ReadOnlyException}) before Calcite validates or plans it, and adds a hint
- * ({@link ValidationHints}) to a validation error, keeping its type, position and Calcite's words.
- * Parses the statement once more than Calcite does, with the connection's parser settings (a
- * fraction of a millisecond for everyday statements); reads the connection's names only when
- * validation fails. Stateless.
+ * Wraps the preparation of one SQL statement with gatos-sql's checks on its failures: a statement
+ * our grammar does not parse but that starts as a writing one (CREATE, DROP...) gets
+ * {@link ReadOnlyException} (parsed writing statements get it from {@link GatosValidator}), and a
+ * validation error gets a hint ({@link ValidationHints}), keeping its type, position and Calcite's
+ * words. A statement that prepares costs nothing more; a failing one is parsed again (with the
+ * connection's parser settings) and the connection's names are read. Stateless.
  */
 final class Preparation {
     private Preparation() {
@@ -34,16 +34,18 @@ final class Preparation {
         if (sql == null) {
             return prepare.get();
         }
-        SqlNode statement = parse(context.config(), sql);
-        Optional<String> writing = statement == null ? ReadOnlyStatements.writing(sql)
-                : ReadOnlyStatements.writing(statement);
-        if (writing.isPresent()) {
-            throw new ReadOnlyException(writing.get());
-        }
         try {
             return prepare.get();
         } catch (CalciteContextException e) {
-            throw withHint(e, context, sql, statement);
+            throw withHint(e, context, sql, parse(context.config(), sql));
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof SqlParseException) {
+                Optional<String> writing = ReadOnlyStatements.writing(sql);
+                if (writing.isPresent()) {
+                    throw new ReadOnlyException(writing.get());
+                }
+            }
+            throw e;
         }
     }
 
