@@ -33,7 +33,7 @@ public final class LedgerFieldTrimmer extends RelFieldTrimmer {
             return result(scan, Mappings.createIdentity(fieldCount));
         }
         List<Integer> used = fieldsUsed.asList();
-        LedgerScan narrowed = scan.with(used.stream().map(scan.fields()::get).toList(), scan.filters());
+        LedgerScan narrowed = scan.keep(used);
         if (used.isEmpty()) {
             return dummyProject(fieldCount, narrowed);
         }

@@ -102,6 +102,11 @@ public class LedgerScan extends AbstractRelNode {
         return filters;
     }
 
+    /** Returns this scan keeping only its output columns at {@code positions}, in that order; filters stay. */
+    LedgerScan keep(List<Integer> positions) {
+        return with(positions.stream().map(fields::get).toList(), filters);
+    }
+
     /** Returns this scan with other columns or filters, logical; the table and cluster stay. */
     LedgerScan with(List<Integer> newFields, List<RexNode> newFilters) {
         return create(getCluster(), table, ledgerTable, newFields, newFilters);

@@ -30,6 +30,7 @@ import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexVisitorImpl;
 import org.apache.calcite.tools.RelBuilderFactory;
 import org.apache.calcite.util.ImmutableBitSet;
+import org.apache.calcite.util.ImmutableIntList;
 import org.apache.calcite.util.mapping.Mappings;
 
 /**
@@ -94,11 +95,10 @@ final class LedgerScanRules {
                 }
             }.visitEach(project.getProjects());
             List<Integer> positions = List.copyOf(used);
-            if (positions.equals(identity(scan.fields().size()))) {
+            if (positions.equals(ImmutableIntList.identity(scan.fields().size()))) {
                 return;
             }
-            List<Integer> columns = positions.stream().map(scan.fields()::get).toList();
-            LedgerScan narrowed = scan.with(columns, scan.filters());
+            LedgerScan narrowed = scan.keep(positions);
             List<RexNode> exprs = renumber(project.getProjects(), positions::indexOf, narrowed);
             call.transformTo(call.builder().push(narrowed).project(exprs, project.getRowType().getFieldNames())
                     .build());
@@ -122,7 +122,7 @@ final class LedgerScanRules {
             Map<Integer, Integer> map = new HashMap<>();
             positions.forEach(p -> map.put(p, map.size()));
             Mappings.TargetMapping mapping = Mappings.target(map, scan.fields().size(), positions.size());
-            LedgerScan narrowed = scan.with(positions.stream().map(scan.fields()::get).toList(), scan.filters());
+            LedgerScan narrowed = scan.keep(positions);
             List<ImmutableBitSet> groupSets = aggregate.getGroupType() == Aggregate.Group.SIMPLE ? null
                     : ImmutableBitSet.ORDERING.immutableSortedCopy(ImmutableBitSet.permute(aggregate.getGroupSets(), map));
             call.transformTo(aggregate.copy(aggregate.getTraitSet(), narrowed, aggregate.getGroupSet().permute(map),
@@ -156,14 +156,6 @@ final class LedgerScanRules {
             }
             call.transformTo(call.builder().push(scan.with(scan.fields(), added)).filter(residual).build());
         }
-    }
-
-    private static List<Integer> identity(int n) {
-        List<Integer> all = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            all.add(i);
-        }
-        return all;
     }
 
     /**
