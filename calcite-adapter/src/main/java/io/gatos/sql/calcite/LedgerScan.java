@@ -46,6 +46,8 @@ public class LedgerScan extends AbstractRelNode {
     private final LedgerTable<?> ledgerTable;
     private final ImmutableIntList fields;
     private final ImmutableList<RexNode> filters;
+    /** The filters the table applies exactly (the others are hints), for the planner's estimates. */
+    private final List<RexNode> exact;
 
     LedgerScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, LedgerTable<?> ledgerTable,
             ImmutableIntList fields, ImmutableList<RexNode> filters) {
@@ -54,6 +56,8 @@ public class LedgerScan extends AbstractRelNode {
         this.ledgerTable = requireNonNull(ledgerTable, "ledgerTable");
         this.fields = requireNonNull(fields, "fields");
         this.filters = requireNonNull(filters, "filters");
+        List<RexNode> residual = ledgerTable.residual(filters);
+        this.exact = filters.stream().filter(f -> !residual.contains(f)).toList();
     }
 
     /** Creates a scan of every column of {@code ledgerTable}, with no filter. */
@@ -162,21 +166,15 @@ public class LedgerScan extends AbstractRelNode {
     public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
         double rows = estimateRowCount(mq);
         double width = (fields.size() + 2d) / (table.getRowType().getFieldCount() + 2d);
-        double hints = filters.size() > exactFilters().size() ? 0.9d : 1d;
+        double hints = filters.size() > exact.size() ? 0.9d : 1d;
         return planner.getCostFactory().makeCost(rows, rows + 1, 0).multiplyBy(width * hints);
     }
 
     /** Estimates the rows left by the filters the table applies exactly. */
     @Override
     public double estimateRowCount(RelMetadataQuery mq) {
-        List<RexNode> exact = exactFilters();
         double selectivity = exact.isEmpty() ? 1d
                 : RelMdUtil.guessSelectivity(RexUtil.composeConjunction(getCluster().getRexBuilder(), exact));
         return table.getRowCount() * selectivity;
-    }
-
-    private List<RexNode> exactFilters() {
-        List<RexNode> residual = ledgerTable.residual(filters);
-        return filters.stream().filter(f -> !residual.contains(f)).toList();
     }
 }
