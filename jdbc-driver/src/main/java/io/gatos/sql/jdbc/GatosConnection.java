@@ -1,60 +1,89 @@
 package io.gatos.sql.jdbc;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
+import static java.util.Objects.requireNonNull;
+
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
- * Wraps a Calcite connection so that its metadata answers {@code getPrimaryKeys} from the catalog;
- * every other call goes straight to Calcite (closing the repository is {@link ClosingHandler}'s
- * job). The wrappers keep their own identity for {@code equals}, {@code hashCode} and
- * {@code toString}, as pools expect.
+ * Wraps an Avatica connection (embedded Calcite, or remote to {@code gatos serve}) into the
+ * read-only connection JDBC programs and pools expect: auto-commit is on by default;
+ * {@code setAutoCommit(false)}, {@code commit()} and {@code rollback()} succeed and do nothing;
+ * {@code isReadOnly()} is true and {@code setReadOnly} is accepted; statements, result sets and
+ * metadata follow the driver's time model and raise SQLExceptions with states. Every other call
+ * goes to the wrapped connection; closing it is {@link ClosingHandler}'s job for embedded ones.
+ * Not thread-safe beyond what the wrapped connection is.
  */
-final class GatosConnection {
-    private GatosConnection() {
+final class GatosConnection implements Proxies.Handler {
+    private final Connection delegate;
+    private final StatementControl control;
+    private Connection self;
+    private boolean autoCommit = true;
+    private int isolation = Connection.TRANSACTION_NONE;
+
+    private GatosConnection(Connection delegate, StatementControl control) {
+        this.delegate = requireNonNull(delegate, "delegate");
+        this.control = requireNonNull(control, "control");
     }
 
+    /** Wraps an embedded connection. */
     static Connection wrap(Connection delegate) {
-        Connection[] self = new Connection[1];
-        InvocationHandler handler = (proxy, method, args) -> switch (method.getName()) {
-            case "equals", "hashCode", "toString" -> identity(proxy, method, args, delegate);
-            case "getMetaData" -> metaData(delegate.getMetaData(), self[0], delegate);
-            case "unwrap" -> ((Class<?>) args[0]).isInstance(proxy) ? proxy : delegate.unwrap((Class<?>) args[0]);
-            case "isWrapperFor" -> ((Class<?>) args[0]).isInstance(proxy) || delegate.isWrapperFor((Class<?>) args[0]);
-            default -> invoke(delegate, method, args);
-        };
-        self[0] = (Connection) Proxy.newProxyInstance(GatosConnection.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, handler);
-        return self[0];
+        return wrap(delegate, StatementControl.EMBEDDED);
     }
 
-    private static DatabaseMetaData metaData(DatabaseMetaData delegate, Connection proxy, Connection calcite) {
-        InvocationHandler handler = (p, method, args) -> switch (method.getName()) {
-            case "equals", "hashCode", "toString" -> identity(p, method, args, delegate);
-            case "getPrimaryKeys" -> PrimaryKeys.query(calcite, (String) args[1], (String) args[2]);
-            case "getConnection" -> proxy;
-            default -> invoke(delegate, method, args);
-        };
-        return (DatabaseMetaData) Proxy.newProxyInstance(GatosConnection.class.getClassLoader(),
-                new Class<?>[] {DatabaseMetaData.class}, handler);
+    /** Wraps a connection whose statements {@code control} cancels and times out. */
+    static Connection wrap(Connection delegate, StatementControl control) {
+        GatosConnection handler = new GatosConnection(delegate, control);
+        handler.self = Proxies.wrap(Connection.class, delegate, handler);
+        return handler.self;
     }
 
-    private static Object identity(Object proxy, Method method, Object[] args, Object delegate) {
-        return switch (method.getName()) {
-            case "equals" -> proxy == args[0];
-            case "hashCode" -> System.identityHashCode(proxy);
-            default -> "gatos:" + delegate;
+    @Override
+    public Object handle(Object proxy, Method method, Object[] args) throws Throwable {
+        String name = method.getName();
+        return switch (name) {
+            case "getAutoCommit" -> open(autoCommit);
+            case "setAutoCommit" -> {
+                open(null);
+                autoCommit = (boolean) args[0];
+                yield null;
+            }
+            case "commit", "rollback", "setReadOnly", "releaseSavepoint" -> open(null);
+            case "isReadOnly" -> open(true);
+            case "getTransactionIsolation" -> open(isolation);
+            case "setTransactionIsolation" -> {
+                open(null);
+                isolation = (int) args[0];
+                yield null;
+            }
+            case "setSavepoint" -> throw SqlStates.create("savepoints need transactions, and the ledger is"
+                    + " read-only through gatos-sql: every statement reads one snapshot", SqlStates.NOT_SUPPORTED, null);
+            case "createStatement", "prepareStatement", "prepareCall" -> statement(method, args);
+            case "getMetaData" -> GatosMetaData.wrap(delegate.getMetaData(), self, delegate, control.embedded());
+            default -> FORWARD;
         };
     }
 
-    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
+    private Object statement(Method method, Object[] args) throws Throwable {
+        Object statement = Proxies.forward(delegate, method, args);
+        if (statement instanceof CallableStatement callable) {
+            return GatosStatement.wrap(CallableStatement.class, callable, self, control);
         }
+        if (statement instanceof PreparedStatement prepared) {
+            return GatosStatement.wrap(PreparedStatement.class, prepared, self, control);
+        }
+        return GatosStatement.wrap(Statement.class, (Statement) statement, self, control);
+    }
+
+    private Object open(Object answer) throws SQLException {
+        if (delegate.isClosed()) {
+            throw SqlStates.create("the connection is closed", SqlStates.CONNECTION_CLOSED, null);
+        }
+        return answer;
     }
 }

@@ -25,7 +25,9 @@ import org.apache.calcite.jdbc.Driver;
  * Connects {@code jdbc:gatos:repo=PATH[;key=value...]} URLs to a GATOS repository: each connection
  * opens the repository, mounts it as schema {@code gatos} (the default) and closes it with the
  * connection. Registered with {@link java.sql.DriverManager} when loaded. Connecting reads only
- * the refs; every statement then reads one snapshot of them.
+ * the refs; every statement then reads one snapshot of them. {@code jdbc:gatos:url=http://HOST:PORT}
+ * connects to a {@code gatos serve} server instead ({@link RemoteConnector}), with the same JDBC
+ * behaviour.
  */
 public class GatosDriver extends Driver {
     /** URL prefix this driver accepts. */
@@ -83,8 +85,12 @@ public class GatosDriver extends Driver {
         }
         Properties props = ConnectStringParser.parse(url.substring(PREFIX.length()), info);
         String repo = props.getProperty(REPO);
+        if ((repo == null || repo.isBlank()) && props.getProperty(RemoteConnector.URL) != null) {
+            return RemoteConnector.connect(props);
+        }
         if (repo == null || repo.isBlank()) {
-            throw new SQLException("the URL names no repository: use " + PREFIX + "repo=/path/to/ledger.git", "08001");
+            throw new SQLException("the URL names no repository: use " + PREFIX + "repo=/path/to/ledger.git, or "
+                    + PREFIX + "url=http://HOST:PORT for a gatos serve server", "08001");
         }
         LedgerRepository repository = open(repo);
         try {

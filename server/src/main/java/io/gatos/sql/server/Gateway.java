@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -20,9 +21,15 @@ import org.eclipse.jetty.server.handler.HandlerWrapper;
 final class Gateway extends HandlerWrapper {
     /** The path of the health endpoint. */
     static final String HEALTH = "/health";
+    /**
+     * The path a client posts to, with query parameters {@code connection} (id) and
+     * {@code statement} (id), to cancel a running statement; Avatica's protocol has no cancel.
+     */
+    static final String CANCEL = "/cancel";
 
     private final Function<String, Optional<String>> authenticator;
     private final HealthProbe health;
+    private final BiPredicate<String, Integer> canceller;
     private final Object lock = new Object();
     private int inFlight;
     private volatile boolean stopping;
@@ -33,10 +40,13 @@ final class Gateway extends HandlerWrapper {
      * @param authenticator maps an Authorization header (null when absent) to the user it proves, or
      *     null when anyone may connect
      * @param health answers the health endpoint
+     * @param canceller cancels a connection's statement, answering whether it was open
      */
-    Gateway(Function<String, Optional<String>> authenticator, HealthProbe health) {
+    Gateway(Function<String, Optional<String>> authenticator, HealthProbe health,
+            BiPredicate<String, Integer> canceller) {
         this.authenticator = authenticator;
         this.health = requireNonNull(health, "health");
+        this.canceller = requireNonNull(canceller, "canceller");
     }
 
     @Override
@@ -55,12 +65,29 @@ final class Gateway extends HandlerWrapper {
             base.setHandled(true);
             return;
         }
+        if (CANCEL.equals(target)) {
+            cancel(request, response);
+            base.setHandled(true);
+            return;
+        }
         enter();
         try {
             super.handle(target, base, request, response);
         } finally {
             leave();
         }
+    }
+
+    private void cancel(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String connection = request.getParameter("connection");
+        String statement = request.getParameter("statement");
+        if (!"POST".equals(request.getMethod()) || connection == null || statement == null
+                || !statement.matches("[0-9]{1,9}")) {
+            write(response, 400, "text/plain", "cancel with POST " + CANCEL + "?connection=ID&statement=N\n");
+            return;
+        }
+        boolean cancelled = canceller.test(connection, Integer.parseInt(statement));
+        write(response, 200, "application/json", "{\"cancelled\":" + cancelled + "}");
     }
 
     /** Marks the server as stopping: the health endpoint answers 503 from now on. */

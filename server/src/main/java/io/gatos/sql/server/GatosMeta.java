@@ -34,7 +34,7 @@ public final class GatosMeta extends JdbcMeta {
     private final ResultCap cap;
     private final GatosDriver driver = new GatosDriver();
     private final LedgerRepository repository;
-    private final Map<Integer, Statement> open = new ConcurrentHashMap<>();
+    private final Map<Integer, Running> open = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     /**
@@ -106,7 +106,7 @@ public final class GatosMeta extends JdbcMeta {
             }
             int id = getStatementIdGenerator().getAndIncrement();
             getStatementCache().put(id, new StatementInfo(statement));
-            track(id, statement);
+            track(id, new Running(ch.id, statement));
             if (!(statement instanceof PreparedStatement prepared)) {
                 return new StatementHandle(ch.id, id, null);
             }
@@ -115,7 +115,7 @@ public final class GatosMeta extends JdbcMeta {
             return new StatementHandle(ch.id, id,
                     signature(prepared.getMetaData(), prepared.getParameterMetaData(), sql, type));
         } catch (SQLException e) {
-            throw new RuntimeException(e);
+            throw RefusedException.of(e);
         }
     }
 
@@ -145,7 +145,7 @@ public final class GatosMeta extends JdbcMeta {
             throws NoSuchStatementException {
         refuseWhenStopping();
         try {
-            return checked(super.execute(h, parameterValues, cap.frameSize(0, maxRowsInFirstFrame)));
+            return checked(super.execute(h, WireParameters.asInstants(parameterValues), cap.frameSize(0, maxRowsInFirstFrame)));
         } catch (RuntimeException e) {
             throw translate(e);
         }
@@ -171,7 +171,8 @@ public final class GatosMeta extends JdbcMeta {
     /** Cancels every open statement; their scans stop at their next row. Returns how many were cancelled. */
     public int cancelAll() {
         int cancelled = 0;
-        for (Statement statement : open.values()) {
+        for (Running running : open.values()) {
+            Statement statement = running.statement();
             try {
                 if (!statement.isClosed()) {
                     statement.cancel();
@@ -197,7 +198,25 @@ public final class GatosMeta extends JdbcMeta {
         return getConnectionCache().size();
     }
 
-    private void track(int id, Statement statement) {
+    /**
+     * Cancels what statement {@code statementId} of connection {@code connectionId} is running, as
+     * a client's {@code Statement.cancel()} asks through {@link Gateway#CANCEL}; its scan stops at
+     * its next row. Returns whether such a statement is open.
+     */
+    public boolean cancel(String connectionId, int statementId) {
+        Running running = open.get(statementId);
+        if (running == null || !running.connectionId().equals(connectionId)) {
+            return false;
+        }
+        try {
+            running.statement().cancel();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private void track(int id, Running statement) {
         open.put(id, statement);
         if (open.size() > 2 * config.maxStatements()) {
             open.keySet().removeIf(k -> getStatementCache().getIfPresent(k) == null);
@@ -224,7 +243,7 @@ public final class GatosMeta extends JdbcMeta {
     private RuntimeException translate(RuntimeException e) {
         QueryStoppedException stop = QueryStoppedException.find(e);
         if (stop == null) {
-            return e;
+            return RefusedException.of(e);
         }
         return switch (stop.reason()) {
             case TIMED_OUT -> RefusedException.timedOut(stop.getMessage());
@@ -236,6 +255,10 @@ public final class GatosMeta extends JdbcMeta {
         if (stopping) {
             throw RefusedException.shuttingDown();
         }
+    }
+
+    /** A client statement and the connection it belongs to. */
+    private record Running(String connectionId, Statement statement) {
     }
 
     /** Supplies a value through JDBC calls. */

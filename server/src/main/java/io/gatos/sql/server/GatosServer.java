@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.apache.calcite.avatica.remote.LocalService;
+import org.apache.calcite.avatica.remote.Service;
 import org.apache.calcite.avatica.remote.Service.RpcMetadataResponse;
 import org.apache.calcite.avatica.server.AvaticaHandler;
 import org.apache.calcite.avatica.server.AvaticaJsonHandler;
@@ -50,10 +51,10 @@ public final class GatosServer implements AutoCloseable {
         this.config = config;
         this.repository = repository;
         this.meta = new GatosMeta(config, repository);
-        LocalService service = new LocalService(meta);
+        Service service = ErrorShield.wrap(new LocalService(meta));
         AvaticaHandler avatica = config.serialization() == ServerConfig.Serialization.PROTOBUF
                 ? new AvaticaProtobufHandler(service) : new AvaticaJsonHandler(service);
-        this.gateway = new Gateway(auth, new HealthProbe(repository));
+        this.gateway = new Gateway(auth, new HealthProbe(repository), meta::cancel);
         gateway.setHandler(avatica);
         QueuedThreadPool pool = new QueuedThreadPool(config.threads(), 4);
         pool.setName("gatos-serve");

@@ -1,12 +1,14 @@
 package io.gatos.sql.server;
 
+import io.gatos.sql.jdbc.SqlStates;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 
 /**
- * Carries a refusal by the server to a remote client: Avatica sends its message and SQL state to
- * the client, which raises them as an {@code AvaticaSqlException}. Each factory names the limit or
- * option involved and what the client can do.
+ * Carries a refusal or a failed statement to a remote client: Avatica sends its message and SQL
+ * state to the client, which raises them as an {@code AvaticaSqlException}. It has no stack trace
+ * and no cause, so nothing of the server's internals reaches the client (Avatica would send both).
+ * Each factory names the limit or option involved and what the client can do.
  */
 public final class RefusedException extends AvaticaRuntimeException {
     private static final long serialVersionUID = 1L;
@@ -16,7 +18,7 @@ public final class RefusedException extends AvaticaRuntimeException {
     /** SQL state of a statement that ran past its timeout. */
     public static final String TIMEOUT = "HYT00";
     /** SQL state of a cancelled statement. */
-    public static final String CANCELLED = "HY008";
+    public static final String CANCELLED = SqlStates.CANCELLED;
     /** SQL state of a result over the row cap. */
     public static final String PROGRAM_LIMIT = "54000";
     /** SQL state of too many open statements. */
@@ -26,6 +28,24 @@ public final class RefusedException extends AvaticaRuntimeException {
 
     private RefusedException(String message, String sqlState) {
         super(message, -1, sqlState, AvaticaSeverity.ERROR);
+    }
+
+    /** Records no stack: the client gets the message and the state only. */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+
+    /**
+     * Returns {@code failure} as the client should see it: its most specific message and the
+     * SQLState the embedded driver would raise ({@link SqlStates}).
+     */
+    static RefusedException of(Throwable failure) {
+        if (failure instanceof RefusedException refused) {
+            return refused;
+        }
+        java.sql.SQLException sql = SqlStates.translate(failure);
+        return new RefusedException(sql.getMessage(), sql.getSQLState());
     }
 
     /** Returns the message the client sees (Avatica keeps it apart from {@link Throwable#getMessage()}). */

@@ -1,0 +1,119 @@
+package io.gatos.sql.jdbc;
+
+import java.sql.Date;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Calendar;
+import java.util.Locale;
+import java.util.TimeZone;
+
+/**
+ * Converts between the driver's time model and the Java types a JDBC 4.2 program uses, the same in
+ * every JVM zone: a TIMESTAMP is an instant whose UTC wall clock the engine holds, so
+ * {@code getTimestamp} is that instant and {@code LocalDateTime} its UTC wall clock; a DATE is a
+ * calendar day, so {@code getDate} is midnight of that day in the JVM's zone, as
+ * {@link Date#valueOf(LocalDate)} makes it. Stateless.
+ */
+final class TimeModel {
+    private static final long MILLIS_PER_DAY = 86_400_000L;
+
+    private TimeModel() {
+    }
+
+    /** Returns a calendar in UTC, the zone of the engine's wall clocks; a new one per call (calendars are mutable). */
+    static Calendar utc() {
+        return Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC), Locale.ROOT);
+    }
+
+    /** Returns a calendar in the JVM's zone at this moment, the zone {@code java.sql.Date} and {@code Time} are read in. */
+    static Calendar local() {
+        return Calendar.getInstance(TimeZone.getDefault(), Locale.ROOT);
+    }
+
+    /** Returns the calendar day of a DATE read with a UTC calendar (midnight UTC of that day). */
+    static LocalDate day(Date utcMidnight) {
+        return LocalDate.ofEpochDay(Math.floorDiv(utcMidnight.getTime(), MILLIS_PER_DAY));
+    }
+
+    /** Returns the wall-clock time of a TIME read with a UTC calendar. */
+    static LocalTime timeOfDay(Time utc) {
+        return LocalTime.ofNanoOfDay(Math.floorMod(utc.getTime(), MILLIS_PER_DAY) * 1_000_000L);
+    }
+
+    /**
+     * Converts a TIMESTAMP instant to {@code type}: {@link Instant}, {@link LocalDateTime} (UTC wall
+     * clock), {@link OffsetDateTime} and {@link ZonedDateTime} (at offset Z), {@link LocalDate} and
+     * {@link LocalTime} (its UTC day and time), {@link Timestamp}.
+     *
+     * @return the value, or null when {@code type} is none of these
+     */
+    static Object fromInstant(Timestamp instant, Class<?> type) {
+        Instant i = instant.toInstant();
+        if (type == Instant.class) {
+            return i;
+        }
+        if (type == Timestamp.class) {
+            return instant;
+        }
+        OffsetDateTime utc = i.atOffset(ZoneOffset.UTC);
+        if (type == LocalDateTime.class) {
+            return utc.toLocalDateTime();
+        }
+        if (type == OffsetDateTime.class) {
+            return utc;
+        }
+        if (type == ZonedDateTime.class) {
+            return utc.toZonedDateTime();
+        }
+        if (type == LocalDate.class) {
+            return utc.toLocalDate();
+        }
+        if (type == LocalTime.class) {
+            return utc.toLocalTime();
+        }
+        return null;
+    }
+
+    /**
+     * Returns the instant a parameter value of a java.time type stands for, reading a
+     * {@link LocalDateTime} as a UTC wall clock; null when {@code value} is not one of these types.
+     */
+    static Timestamp instantOf(Object value) {
+        Instant instant = null;
+        if (value instanceof Instant i) {
+            instant = i;
+        } else if (value instanceof LocalDateTime l) {
+            instant = l.toInstant(ZoneOffset.UTC);
+        } else if (value instanceof OffsetDateTime o) {
+            instant = o.toInstant();
+        } else if (value instanceof ZonedDateTime z) {
+            instant = z.toInstant();
+        }
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    /** Returns a {@link LocalDate} parameter as the JDBC {@code Date} of that day (midnight in the JVM's zone). */
+    static Date dateOf(LocalDate day) {
+        return Date.valueOf(day);
+    }
+
+    /** Returns a {@link LocalTime} or {@link OffsetTime} parameter as a JDBC {@code Time} in the JVM's zone. */
+    static Time timeOf(Object value) throws SQLException {
+        if (value instanceof LocalTime t) {
+            return Time.valueOf(t);
+        }
+        if (value instanceof OffsetTime t) {
+            return Time.valueOf(t.withOffsetSameInstant(ZoneOffset.UTC).toLocalTime());
+        }
+        throw new SQLException("not a time: " + value.getClass().getName(), SqlStates.INVALID_CAST);
+    }
+}
