@@ -74,6 +74,8 @@ public final class ServeCommand extends GatosSubcommand {
         out().println("JDBC URL: " + server.jdbcUrl() + (c.auth().basic() ? ";avatica_user=NAME;avatica_password=SECRET"
                 : "") + (c.tls() != null ? ";truststore=PATH;truststore_password=SECRET" : ""));
         out().println("driver class: org.apache.calcite.avatica.remote.Driver (the avatica client jar)");
+        out().println("or with gatos-jdbc.jar: " + server.gatosJdbcUrl() + (c.auth().basic()
+                ? ";avatica_user=NAME;avatica_password=SECRET" : "") + " (same time model and errors as embedded)");
         out().println("limits: statement timeout " + DurationConverter.format(c.statementTimeout()) + ", row cap "
                 + (c.maxRows() == 0 ? "none" : c.maxRows()) + ", " + c.maxConnections() + " connections, "
                 + c.maxStatements() + " statements, idle " + DurationConverter.format(c.idleTimeout())

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Time;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -89,6 +90,12 @@ final class GatosStatement implements Proxies.Handler {
         }
     }
 
+    /** Returns the JDBC type of parameter {@code index} when it is DATE, TIME or TIMESTAMP, else 0. */
+    private static int timeType(PreparedStatement prepared, int index) throws SQLException {
+        int type = prepared.getParameterMetaData().getParameterType(index);
+        return type == Types.DATE || type == Types.TIME || type == Types.TIMESTAMP ? type : 0;
+    }
+
     private ResultSet result(ResultSet rs) {
         return rs == null ? null : GatosResultSet.wrap(rs, self, maxRows);
     }
@@ -103,6 +110,13 @@ final class GatosStatement implements Proxies.Handler {
         boolean plain = args.length == 2 || method.getName().equals("setObject");
         if (!plain || value == null) {
             return FORWARD;
+        }
+        if (value instanceof String text) {
+            int type = timeType(prepared, index);
+            if (type == 0) {
+                return FORWARD;
+            }
+            value = TimeModel.parse(text, type);
         }
         Timestamp instant = TimeModel.instantOf(value);
         if (instant != null) {

@@ -183,7 +183,7 @@ public final class SqlStates {
                 return m;
             }
             if (m != null && !m.isBlank() && !m.startsWith("Error while executing SQL")
-                    && !(t instanceof ExceptionInInitializerError)) {
+                    && !m.startsWith("Error while preparing statement") && !(t instanceof ExceptionInInitializerError)) {
                 best = describe(t, m);
                 if (t instanceof CalciteContextException || t instanceof SqlParseException) {
                     return best;

@@ -116,4 +116,32 @@ final class TimeModel {
         }
         throw new SQLException("not a time: " + value.getClass().getName(), SqlStates.INVALID_CAST);
     }
+
+    /**
+     * Parses a string bound to a DATE, TIME or TIMESTAMP parameter: an ISO date, a time, or a
+     * timestamp with a space or {@code T} and an optional offset (none means UTC).
+     *
+     * @return a {@link LocalDate}, {@link LocalTime} or {@link Timestamp} (the instant)
+     * @throws SQLException with state 22007 naming the text when it is not one of these
+     */
+    static Object parse(String text, int sqlType) throws SQLException {
+        String t = text.strip();
+        try {
+            return switch (sqlType) {
+                case java.sql.Types.DATE -> LocalDate.parse(t);
+                case java.sql.Types.TIME -> LocalTime.parse(t);
+                default -> {
+                    String iso = t.replace(' ', 'T');
+                    boolean offset = iso.endsWith("Z") || iso.matches(".*T.*[+-]\\d\\d:?\\d\\d$");
+                    yield Timestamp.from(offset ? OffsetDateTime.parse(iso).toInstant()
+                            : LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC));
+                }
+            };
+        } catch (java.time.format.DateTimeParseException e) {
+            throw SqlStates.create("'" + text + "' is not a " + (sqlType == java.sql.Types.DATE ? "date (write 2026-01-31)"
+                    : sqlType == java.sql.Types.TIME ? "time (write 13:45:00)"
+                    : "timestamp (write 2026-01-31 13:45:00, read as UTC, or add an offset such as +09:00)"),
+                    SqlStates.INVALID_DATETIME, e);
+        }
+    }
 }

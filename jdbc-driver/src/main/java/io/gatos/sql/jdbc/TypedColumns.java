@@ -22,9 +22,20 @@ final class TypedColumns {
 
     /** Reads {@code column} of the current row of {@code rs} (a wrapped result set) as {@code type}. */
     static <T> T get(ResultSet rs, int column, Class<T> type) throws SQLException {
-        Object value = read(rs, column, type);
-        if (rs.wasNull()) {
-            return null;
+        Object value;
+        try {
+            value = read(rs, column, type);
+            if (rs.wasNull()) {
+                return null;
+            }
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && !e.getSQLState().equals(SqlStates.GENERAL)) {
+                throw e;
+            }
+            if (rs.getObject(column) == null) {
+                return null;
+            }
+            value = null;
         }
         if (value == null || !type.isInstance(value)) {
             throw SqlStates.create("column " + column + " (" + rs.getMetaData().getColumnTypeName(column)

@@ -148,7 +148,7 @@ class DatabaseMetaDataTest {
         Connection c = DriverManager.getConnection(repo.jdbcUrl());
         var repository = JdbcTestSupport.repository(c);
         java.sql.Statement s = c.createStatement();
-        assertThat(c).isEqualTo(c).isNotEqualTo(s.getConnection()).hasSameHashCodeAs(c);
+        assertThat(c).isEqualTo(c).isSameAs(s.getConnection()).hasSameHashCodeAs(c);
         DatabaseMetaData md = c.getMetaData();
         assertThat(md).isEqualTo(md).hasSameHashCodeAs(md);
         assertThat(md.getConnection()).isSameAs(c);

@@ -40,8 +40,9 @@ class SqlDialectTest {
         return JdbcTestSupport.errorMessage(conn, sql);
     }
 
+    /** The message of a statement that fails to parse: the driver drops Calcite's wrappers. */
     private static String parseFailed(String sql, String message) {
-        return "Error while executing SQL \"" + sql + "\": parse failed: " + message;
+        return message;
     }
 
     @Test
@@ -124,7 +125,7 @@ class SqlDialectTest {
 
     @Test
     void emptyStatementsAndStrayCharactersAreNamed() {
-        assertThat(error("  ;")).endsWith("parse failed: Syntax error: the statement is empty; write a query such "
+        assertThat(error("  ;")).isEqualTo("Syntax error: the statement is empty; write a query such "
                 + "as SELECT * FROM events");
         assertThat(error("SELECT # FROM events")).endsWith("Syntax error at line 1, column 8: unexpected "
                 + "character \"#\"");

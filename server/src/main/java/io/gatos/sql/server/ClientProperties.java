@@ -11,14 +11,15 @@ import org.apache.calcite.avatica.BuiltInConnectionProperty;
 
 /**
  * Decides which connection properties of a remote client reach the server-side driver. A client
- * may set display settings and turn the row cache off for its connection ({@link #ALLOWED}); its own transport settings and credentials are
+ * may set display settings and turn the row cache off for its connection ({@link #ALLOWED}); its own transport settings, its
+ * {@code timeZone} (how the client reads the wire; the server's time model is fixed) and credentials are
  * dropped (authentication happens on HTTP); every other key, such as {@code model}, {@code
  * schemaFactory}, {@code fun} or {@code repo}, is refused, because it would change what the server
  * reads. Keys are compared ignoring case, so {@code MODEL} is refused too.
  */
 public final class ClientProperties {
     /** The properties a client may set, with the spelling the driver expects. */
-    public static final Set<String> ALLOWED = Set.of("timeZone", "locale", "cache");
+    public static final Set<String> ALLOWED = Set.of("locale", "cache");
 
     private static final Set<String> DROPPED = dropped();
 
@@ -72,7 +73,7 @@ public final class ClientProperties {
         Set<String> keys = new TreeSet<>(Set.of("user", "password"));
         Arrays.stream(BuiltInConnectionProperty.values())
                 .map(p -> p.camelName().toLowerCase(Locale.ROOT))
-                .filter(k -> !k.equals("timezone") && !k.equals("factory") && !k.equals("schema"))
+                .filter(k -> !k.equals("factory") && !k.equals("schema"))
                 .forEach(keys::add);
         return Set.copyOf(keys);
     }

@@ -114,7 +114,13 @@ public final class GatosServer implements AutoCloseable {
     /** Returns the JDBC URL a client uses, without credentials or trust store settings. */
     public String jdbcUrl() {
         return "jdbc:avatica:remote:url=" + uri() + ";serialization=" + config.serialization().urlValue()
-                + (config.auth().basic() ? ";authentication=BASIC" : "");
+                + ";timeZone=UTC" + (config.auth().basic() ? ";authentication=BASIC" : "");
+    }
+
+    /** Returns the URL gatos-jdbc connects with, {@code jdbc:gatos:url=...} (README § JDBC). */
+    public String gatosJdbcUrl() {
+        return "jdbc:gatos:url=" + uri() + (config.serialization() == ServerConfig.Serialization.PROTOBUF ? ""
+                : ";serialization=" + config.serialization().urlValue());
     }
 
     /** Returns the configuration the server runs with. */

@@ -95,7 +95,7 @@ class ServerLimitsIT {
             props.setProperty(key, "/etc");
             assertThatThrownBy(() -> DriverManager.getConnection(fixture.server.jdbcUrl(), props).close())
                     .as(key).hasMessageContaining("connection property '" + key + "' is not allowed by this server:"
-                            + " a client may set only cache, locale, timeZone")
+                            + " a client may set only cache, locale")
                     .isInstanceOfSatisfying(AvaticaClientRuntimeException.class,
                             e -> assertThat(e.getSqlState()).isEqualTo("08004"));
         }
