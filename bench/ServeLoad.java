@@ -39,10 +39,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     --clients 16 --queries 200
  * </pre>
  *
- * <p>Each driver is loaded in its own class loader: the shaded Avatica client (1.28) and the
- * embedded driver (which bundles avatica-core 1.29) hold classes of the same names, so they cannot
- * share one class path. Exits with 1 when any query failed or returned a wrong answer, 2 on bad
- * arguments.
+ * <p>Each driver is loaded in its own class loader, as BI tools load drivers (the embedded jar
+ * relocates the avatica-core it bundles, so the two could share one class path too). Exits with 1
+ * when any query failed or returned a wrong answer, 2 on bad arguments.
  */
 public final class ServeLoad {
     /** The kinds of query in the mix, in the order the table prints them. */

@@ -47,8 +47,9 @@ public final class LedgerWriter implements AutoCloseable {
     /** Initializes a new repository at {@code dir} (bare or with a work tree) and returns a writer on it. */
     public static LedgerWriter create(Path dir, boolean bare, WriterOptions options) {
         requireNonNull(options, "options");
-        try (Git git = Git.init().setDirectory(dir.toFile()).setBare(bare).setInitialBranch("main").call()) {
-            git.getRepository().close();
+        try {
+            // closing Git closes the repository it created (a second close would log a JGit warning)
+            Git.init().setDirectory(dir.toFile()).setBare(bare).setInitialBranch("main").call().close();
         } catch (GitAPIException e) {
             throw new UncheckedIOException(new IOException("cannot init " + dir + ": " + e.getMessage(), e));
         }
