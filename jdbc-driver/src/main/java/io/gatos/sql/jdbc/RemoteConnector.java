@@ -10,12 +10,17 @@ import java.util.Properties;
  * Avatica's remote client, wrapped so that a program sees what it sees embedded: the same time
  * model (the wire carries UTC wall clocks, so the client reads them in UTC whatever its zone),
  * SQLStates, read-only transactions, row limits, and a cancel and query timeout that reach the
- * server. Serialization defaults to protobuf, the server's default; {@code avatica_user} and
+ * server. It talks JSON on the server's own path for it, whatever the server's serialization; {@code avatica_user} and
  * {@code avatica_password} turn on Basic authentication. Stateless.
  */
 final class RemoteConnector {
     /** URL property naming the server. */
     static final String URL = "url";
+    /**
+     * The server's path for this driver, which speaks Avatica's JSON protocol: the jar relocates
+     * Avatica, and Avatica's protobuf messages name their Java classes, so only JSON can work.
+     */
+    static final String JSON_PATH = "/gatos-jdbc/json";
 
     private RemoteConnector() {
     }
@@ -36,7 +41,8 @@ final class RemoteConnector {
         }
         Properties remote = new Properties();
         remote.putAll(props);
-        remote.putIfAbsent("serialization", "protobuf");
+        remote.setProperty(URL, server.toString().replaceAll("/+$", "") + JSON_PATH);
+        remote.setProperty("serialization", "json");
         remote.setProperty("timeZone", "UTC");
         String user = props.getProperty("avatica_user");
         if (user != null) {

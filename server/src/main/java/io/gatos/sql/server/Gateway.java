@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BiPredicate;
+import org.apache.calcite.avatica.remote.Service.RpcMetadataResponse;
+import org.apache.calcite.avatica.server.AvaticaHandler;
+import org.apache.calcite.avatica.server.AvaticaJsonHandler;
 import java.util.function.Function;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -26,10 +29,17 @@ final class Gateway extends HandlerWrapper {
      * {@code statement} (id), to cancel a running statement; Avatica's protocol has no cancel.
      */
     static final String CANCEL = "/cancel";
+    /**
+     * The path that speaks Avatica's JSON protocol whatever the server's serialization: gatos-jdbc
+     * relocates Avatica, and Avatica's protobuf messages carry Java class names, so its client
+     * needs the JSON protocol, whose messages carry none.
+     */
+    static final String JSON = "/gatos-jdbc/json";
 
     private final Function<String, Optional<String>> authenticator;
     private final HealthProbe health;
     private final BiPredicate<String, Integer> canceller;
+    private final AvaticaJsonHandler json;
     private final Object lock = new Object();
     private int inFlight;
     private volatile boolean stopping;
@@ -41,12 +51,21 @@ final class Gateway extends HandlerWrapper {
      *     null when anyone may connect
      * @param health answers the health endpoint
      * @param canceller cancels a connection's statement, answering whether it was open
+     * @param json serves {@link #JSON}; started and stopped with the gateway
      */
     Gateway(Function<String, Optional<String>> authenticator, HealthProbe health,
-            BiPredicate<String, Integer> canceller) {
+            BiPredicate<String, Integer> canceller, AvaticaJsonHandler json) {
         this.authenticator = authenticator;
         this.health = requireNonNull(health, "health");
         this.canceller = requireNonNull(canceller, "canceller");
+        this.json = requireNonNull(json, "json");
+        addBean(json);
+    }
+
+    /** Tells clients of both protocols which server answered them. */
+    void setServerRpcMetadata(RpcMetadataResponse metadata) {
+        ((AvaticaHandler) getHandler()).setServerRpcMetadata(metadata);
+        json.setServerRpcMetadata(metadata);
     }
 
     @Override
@@ -72,6 +91,10 @@ final class Gateway extends HandlerWrapper {
         }
         enter();
         try {
+            if (JSON.equals(target)) {
+                json.handle(target, base, request, response);
+                return;
+            }
             super.handle(target, base, request, response);
         } finally {
             leave();

@@ -54,7 +54,7 @@ public final class GatosServer implements AutoCloseable {
         Service service = ErrorShield.wrap(new LocalService(meta));
         AvaticaHandler avatica = config.serialization() == ServerConfig.Serialization.PROTOBUF
                 ? new AvaticaProtobufHandler(service) : new AvaticaJsonHandler(service);
-        this.gateway = new Gateway(auth, new HealthProbe(repository), meta::cancel);
+        this.gateway = new Gateway(auth, new HealthProbe(repository), meta::cancel, new AvaticaJsonHandler(service));
         gateway.setHandler(avatica);
         QueuedThreadPool pool = new QueuedThreadPool(config.threads(), 4);
         pool.setName("gatos-serve");
@@ -89,8 +89,7 @@ public final class GatosServer implements AutoCloseable {
         try {
             server = new GatosServer(config, repository, auth);
             server.jetty.start();
-            ((AvaticaHandler) server.gateway.getHandler()).setServerRpcMetadata(
-                    new RpcMetadataResponse(config.bind() + ":" + server.port()));
+            server.gateway.setServerRpcMetadata(new RpcMetadataResponse(config.bind() + ":" + server.port()));
             return server;
         } catch (Exception e) {
             if (server != null) {
@@ -119,8 +118,7 @@ public final class GatosServer implements AutoCloseable {
 
     /** Returns the URL gatos-jdbc connects with, {@code jdbc:gatos:url=...} (README § JDBC). */
     public String gatosJdbcUrl() {
-        return "jdbc:gatos:url=" + uri() + (config.serialization() == ServerConfig.Serialization.PROTOBUF ? ""
-                : ";serialization=" + config.serialization().urlValue());
+        return "jdbc:gatos:url=" + uri();
     }
 
     /** Returns the configuration the server runs with. */
