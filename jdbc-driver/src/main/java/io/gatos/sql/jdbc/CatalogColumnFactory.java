@@ -8,7 +8,8 @@ import org.apache.calcite.schema.Table;
 
 /**
  * Builds the rows of {@link java.sql.DatabaseMetaData#getColumns} with the catalog's description of
- * each column as its {@code REMARKS} and the catalog's SQL type name. Stateless.
+ * each column as its {@code REMARKS}, the catalog's SQL type name, and the sizes that
+ * {@link java.sql.ResultSetMetaData} reports ({@link JdbcColumnSize}). Stateless.
  */
 final class CatalogColumnFactory implements CalciteMetaColumnFactory {
     static final CatalogColumnFactory INSTANCE = new CatalogColumnFactory();
@@ -23,9 +24,11 @@ final class CatalogColumnFactory implements CalciteMetaColumnFactory {
         ColumnDef def = Catalog.SCHEMA.equals(tableSchem)
                 ? Catalog.get().table(tableName).flatMap(t -> t.column(columnName)).orElse(null)
                 : null;
+        int size = JdbcColumnSize.of(dataType, columnSize);
         return new RemarkedColumn(tableCat, tableSchem, tableName, columnName, dataType,
-                def == null ? typeName : def.type().sqlTypeName(), columnSize, decimalDigits, numPrecRadix, nullable,
-                charOctetLength, ordinalPosition, isNullable, def == null ? null : def.description());
+                def == null ? typeName : def.type().sqlTypeName(), size, JdbcColumnSize.decimalDigits(dataType,
+                decimalDigits), numPrecRadix, nullable, JdbcColumnSize.charOctetLength(dataType, size),
+                ordinalPosition, isNullable, def == null ? null : def.description());
     }
 
     @Override

@@ -25,7 +25,8 @@ import org.apache.calcite.avatica.remote.TypedValue;
  * Serves Avatica requests from embedded {@code jdbc:gatos:} connections, with the server's rules on
  * top of {@link JdbcMeta}: client properties pass {@link ClientProperties}; connections and
  * statements are capped and expire when idle; every statement gets the server's query timeout; a
- * result over the row cap fails; a stopping server refuses new work. Thread-safe. Client
+ * result over the row cap fails; frames hold rows whatever fetch size a client sets
+ * ({@link FrameSize}); a stopping server refuses new work. Thread-safe. Client
  * connections share one repository; each holds a Calcite connection until it is closed or expires,
  * and {@link #closeAll()} closes them.
  */
@@ -134,7 +135,7 @@ public final class GatosMeta extends JdbcMeta {
         refuseWhenStopping();
         try {
             return checked(super.prepareAndExecute(h, sql, cap.engineLimit(maxRowCount),
-                    cap.frameSize(0, maxRowsInFirstFrame), callback));
+                    cap.frameSize(0, FrameSize.rows(maxRowsInFirstFrame)), callback));
         } catch (RuntimeException e) {
             throw translate(e);
         }
@@ -145,7 +146,8 @@ public final class GatosMeta extends JdbcMeta {
             throws NoSuchStatementException {
         refuseWhenStopping();
         try {
-            return checked(super.execute(h, WireParameters.asInstants(parameterValues), cap.frameSize(0, maxRowsInFirstFrame)));
+            return checked(super.execute(h, WireParameters.asInstants(parameterValues),
+                    cap.frameSize(0, FrameSize.rows(maxRowsInFirstFrame))));
         } catch (RuntimeException e) {
             throw translate(e);
         }
@@ -155,7 +157,7 @@ public final class GatosMeta extends JdbcMeta {
     public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
             throws NoSuchStatementException, MissingResultsException {
         try {
-            Frame frame = super.fetch(h, offset, cap.frameSize(offset, fetchMaxRowCount));
+            Frame frame = super.fetch(h, offset, cap.frameSize(offset, FrameSize.rows(fetchMaxRowCount)));
             cap.check(offset, size(frame));
             return frame;
         } catch (RuntimeException e) {

@@ -45,12 +45,15 @@ public class GatosPrepare extends CalcitePrepareImpl {
 
     /**
      * Prepares one statement as Calcite does, refusing statements that write and adding hints to
-     * validation errors ({@link Preparation}).
+     * validation errors ({@link Preparation}), and sizes its columns for JDBC readers ({@link ColumnSizes}).
      */
     @Override
     public <T> CalciteSignature<T> prepareSql(Context context, Query<T> query, Type elementType, long maxRowCount) {
-        return Preparation.prepare(context, query.sql, () -> super.prepareSql(context, query, elementType,
-                maxRowCount));
+        return Preparation.prepare(context, query.sql, () -> {
+            CalciteSignature<T> signature = super.prepareSql(context, query, elementType, maxRowCount);
+            ColumnSizes.complete(signature.columns);
+            return signature;
+        });
     }
 
     /** Creates the cluster with metadata that knows the row order of ledger scans, from the first plan on. */
