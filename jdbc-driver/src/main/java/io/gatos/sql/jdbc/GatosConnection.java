@@ -34,7 +34,8 @@ final class GatosConnection {
     private static DatabaseMetaData metaData(DatabaseMetaData delegate, Connection proxy, Connection calcite) {
         InvocationHandler handler = (p, method, args) -> switch (method.getName()) {
             case "equals", "hashCode", "toString" -> identity(p, method, args, delegate);
-            case "getPrimaryKeys" -> PrimaryKeys.query(calcite, (String) args[1], (String) args[2]);
+            case "getPrimaryKeys", "getImportedKeys", "getExportedKeys", "getCrossReference", "getFunctions",
+                    "getTables", "getColumns", "getSchemas" -> CatalogMetaData.answer(delegate, calcite, method, args);
             case "getConnection" -> proxy;
             default -> invoke(delegate, method, args);
         };

@@ -1,0 +1,77 @@
+package io.gatos.sql.jdbc;
+
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.apache.calcite.jdbc.CalciteConnection;
+
+/**
+ * Answers the {@link DatabaseMetaData} calls that gatos-sql answers beyond Calcite: primary and
+ * foreign keys from the catalog ({@link CatalogKeys}), the callable functions
+ * ({@link SqlFunctions}), and name arguments of {@code getTables}, {@code getColumns} and
+ * {@code getSchemas} matched the way statements match identifiers (in any letter case unless the
+ * connection sets {@code caseSensitive=true}). The catalog argument is not used to narrow, as in
+ * Calcite's own answers: gatos-sql has no catalogs. Every answer is a result set of the connection;
+ * closing it closes its statement.
+ */
+final class CatalogMetaData {
+    private CatalogMetaData() {
+    }
+
+    /**
+     * Answers {@code method} of {@code calciteMetaData}, the metadata of {@code calcite}, called with
+     * {@code args}; calls it cannot improve go straight to Calcite.
+     */
+    static Object answer(DatabaseMetaData calciteMetaData, Connection calcite, Method method, Object[] args)
+            throws SQLException {
+        boolean cs = calcite.unwrap(CalciteConnection.class).config().caseSensitive();
+        return switch (method.getName()) {
+            case "getPrimaryKeys" -> MetaRows.of(calcite, CatalogKeys.PRIMARY_KEY_COLUMNS,
+                    CatalogKeys.primaryKeys(tables(args, 1, cs)));
+            case "getImportedKeys" -> MetaRows.of(calcite, CatalogKeys.FOREIGN_KEY_COLUMNS,
+                    CatalogKeys.importedKeys(tables(args, 1, cs)));
+            case "getExportedKeys" -> MetaRows.of(calcite, CatalogKeys.FOREIGN_KEY_COLUMNS,
+                    CatalogKeys.exportedKeys(tables(args, 1, cs)));
+            case "getCrossReference" -> MetaRows.of(calcite, CatalogKeys.FOREIGN_KEY_COLUMNS,
+                    CatalogKeys.crossReference(tables(args, 1, cs), tables(args, 4, cs)));
+            case "getFunctions" -> MetaRows.of(calcite, SqlFunctions.COLUMNS,
+                    SqlFunctions.rows(calcite.unwrap(CalciteConnection.class), like(args, 1, cs), like(args, 2, cs)));
+            case "getTables" -> tables(calciteMetaData, args, cs);
+            case "getColumns" -> columns(calciteMetaData, args, cs);
+            case "getSchemas" -> args == null || args.length == 0 ? calciteMetaData.getSchemas()
+                    : schemas(calciteMetaData, args, cs);
+            default -> throw new IllegalArgumentException("gatos-sql does not answer " + method.getName() + " itself");
+        };
+    }
+
+    private static ResultSet tables(DatabaseMetaData md, Object[] args, boolean cs) throws SQLException {
+        NamePattern schema = like(args, 1, cs);
+        NamePattern table = like(args, 2, cs);
+        return FilteredResultSet.of(md.getTables((String) args[0], null, null, (String[]) args[3]), row -> schema.matches(row.getString("TABLE_SCHEM"))
+                        && table.matches(row.getString("TABLE_NAME")));
+    }
+
+    private static ResultSet columns(DatabaseMetaData md, Object[] args, boolean cs) throws SQLException {
+        NamePattern schema = like(args, 1, cs);
+        NamePattern table = like(args, 2, cs);
+        NamePattern column = like(args, 3, cs);
+        return FilteredResultSet.of(md.getColumns((String) args[0], null, null, null), row -> schema.matches(row.getString("TABLE_SCHEM"))
+                        && table.matches(row.getString("TABLE_NAME")) && column.matches(row.getString("COLUMN_NAME")));
+    }
+
+    private static ResultSet schemas(DatabaseMetaData md, Object[] args, boolean cs) throws SQLException {
+        NamePattern schema = like(args, 1, cs);
+        return FilteredResultSet.of(md.getSchemas((String) args[0], null),
+                row -> schema.matches(row.getString("TABLE_SCHEM")));
+    }
+
+    private static CatalogKeys.Tables tables(Object[] args, int schemaAt, boolean cs) {
+        return CatalogKeys.Tables.named((String) args[schemaAt], (String) args[schemaAt + 1], cs);
+    }
+
+    private static NamePattern like(Object[] args, int at, boolean cs) {
+        return NamePattern.like((String) args[at], cs);
+    }
+}
