@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import org.apache.calcite.jdbc.CalciteConnection;
 
 /**
@@ -38,33 +39,39 @@ final class CatalogMetaData {
                     CatalogKeys.crossReference(tables(args, 1, cs), tables(args, 4, cs)));
             case "getFunctions" -> MetaRows.of(calcite, SqlFunctions.COLUMNS,
                     SqlFunctions.rows(calcite.unwrap(CalciteConnection.class), like(args, 1, cs), like(args, 2, cs)));
-            case "getTables" -> tables(calciteMetaData, args, cs);
-            case "getColumns" -> columns(calciteMetaData, args, cs);
-            case "getSchemas" -> args == null || args.length == 0 ? calciteMetaData.getSchemas()
-                    : schemas(calciteMetaData, args, cs);
+            case "getTables" -> tables(calciteMetaData, calcite, args, cs);
+            case "getColumns" -> columns(calciteMetaData, calcite, args, cs);
+            case "getSchemas" -> schemas(calciteMetaData, calcite, args == null || args.length == 0
+                    ? new Object[] {null, null} : args, cs);
             default -> throw new IllegalArgumentException("gatos-sql does not answer " + method.getName() + " itself");
         };
     }
 
-    private static ResultSet tables(DatabaseMetaData md, Object[] args, boolean cs) throws SQLException {
+    private static ResultSet tables(DatabaseMetaData md, Connection calcite, Object[] args, boolean cs)
+            throws SQLException {
         NamePattern schema = like(args, 1, cs);
         NamePattern table = like(args, 2, cs);
-        return FilteredResultSet.of(md.getTables((String) args[0], null, null, (String[]) args[3]), row -> schema.matches(row.getString("TABLE_SCHEM"))
-                        && table.matches(row.getString("TABLE_NAME")));
+        return MetaRows.sorted(calcite, md.getTables((String) args[0], null, null, (String[]) args[3]),
+                row -> schema.matches(row.getString("TABLE_SCHEM")) && table.matches(row.getString("TABLE_NAME")),
+                List.of("TABLE_TYPE", "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME"));
     }
 
-    private static ResultSet columns(DatabaseMetaData md, Object[] args, boolean cs) throws SQLException {
+    private static ResultSet columns(DatabaseMetaData md, Connection calcite, Object[] args, boolean cs)
+            throws SQLException {
         NamePattern schema = like(args, 1, cs);
         NamePattern table = like(args, 2, cs);
         NamePattern column = like(args, 3, cs);
-        return FilteredResultSet.of(md.getColumns((String) args[0], null, null, null), row -> schema.matches(row.getString("TABLE_SCHEM"))
-                        && table.matches(row.getString("TABLE_NAME")) && column.matches(row.getString("COLUMN_NAME")));
+        return MetaRows.sorted(calcite, md.getColumns((String) args[0], null, null, null),
+                row -> schema.matches(row.getString("TABLE_SCHEM")) && table.matches(row.getString("TABLE_NAME"))
+                        && column.matches(row.getString("COLUMN_NAME")),
+                List.of("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "ORDINAL_POSITION"));
     }
 
-    private static ResultSet schemas(DatabaseMetaData md, Object[] args, boolean cs) throws SQLException {
+    private static ResultSet schemas(DatabaseMetaData md, Connection calcite, Object[] args, boolean cs)
+            throws SQLException {
         NamePattern schema = like(args, 1, cs);
-        return FilteredResultSet.of(md.getSchemas((String) args[0], null),
-                row -> schema.matches(row.getString("TABLE_SCHEM")));
+        return MetaRows.sorted(calcite, md.getSchemas((String) args[0], null),
+                row -> schema.matches(row.getString("TABLE_SCHEM")), List.of("TABLE_CATALOG", "TABLE_SCHEM"));
     }
 
     private static CatalogKeys.Tables tables(Object[] args, int schemaAt, boolean cs) {

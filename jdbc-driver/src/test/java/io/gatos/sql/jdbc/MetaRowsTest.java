@@ -57,6 +57,35 @@ class MetaRowsTest {
     }
 
     @Test
+    void sortsTheRowsItKeepsOfAnotherResultWithItsColumns() throws SQLException {
+        try (LedgerTestRepository repo = ledger();
+                Connection c = DriverManager.getConnection(repo.jdbcUrl());
+                Statement s = c.createStatement()) {
+            ResultSet source = s.executeQuery("SELECT * FROM (VALUES (3, CAST('c' AS VARCHAR(5))), (1, NULL),"
+                    + " (4, 'd'), (2, 'b')) AS t(n, x)");
+            ResultSet sorted = MetaRows.sorted(c, source, row -> row.getInt("N") != 4, List.of("X", "N"));
+            assertThat(source.isClosed()).as("read to its end and closed").isTrue();
+            ResultSetMetaData md = sorted.getMetaData();
+            assertThat(md.getColumnLabel(1) + " " + md.getColumnType(1) + " " + md.isNullable(1))
+                    .isEqualTo("n " + Types.INTEGER + " " + ResultSetMetaData.columnNoNulls);
+            assertThat(md.getColumnLabel(2) + " " + md.getColumnType(2) + " " + md.isNullable(2))
+                    .isEqualTo("x " + Types.VARCHAR + " " + ResultSetMetaData.columnNullable);
+            assertThat(rows(sorted)).containsExactly("1|null", "2|b", "3|c");
+            assertThat(rows(MetaRows.sorted(c, s.executeQuery("VALUES 1"), row -> false, List.of()))).isEmpty();
+        }
+    }
+
+    @Test
+    void anErrorOfTheTestReachesTheCaller() throws SQLException {
+        try (LedgerTestRepository repo = ledger();
+                Connection c = DriverManager.getConnection(repo.jdbcUrl());
+                Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> MetaRows.sorted(c, s.executeQuery("VALUES 1"), row -> row.getInt("nope") > 0,
+                    List.of())).isInstanceOf(SQLException.class);
+        }
+    }
+
+    @Test
     void refusesARowOfTheWrongWidth() throws SQLException {
         try (LedgerTestRepository repo = ledger();
                 Connection c = DriverManager.getConnection(repo.jdbcUrl())) {
