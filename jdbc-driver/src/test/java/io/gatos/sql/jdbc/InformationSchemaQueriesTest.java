@@ -86,7 +86,7 @@ class InformationSchemaQueriesTest {
                 .containsExactly("events|" + notNullCount("events"), "refs|" + notNullCount("refs"));
         assertThat(rows(conn, "SELECT table_schema, COUNT(*) FROM information_schema.tables"
                 + " GROUP BY table_schema ORDER BY table_schema"))
-                .containsExactly("gatos|" + Catalog.get().tables().size(), "information_schema|3", "metadata|2");
+                .containsExactly("gatos|" + Catalog.get().tables().size(), "information_schema|6", "metadata|2");
         assertThat(rows(conn, "SELECT column_name FROM information_schema.columns WHERE table_schema = 'gatos'"
                 + " AND catalog_type = 'JSON' AND table_name = 'events' ORDER BY ordinal_position"))
                 .containsExactly("payload", "caps");
