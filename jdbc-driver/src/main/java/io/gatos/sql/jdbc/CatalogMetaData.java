@@ -13,17 +13,22 @@ import org.apache.calcite.jdbc.CalciteConnection;
  * foreign keys from the catalog ({@link CatalogKeys}), the callable functions
  * ({@link SqlFunctions}), and name arguments of {@code getTables}, {@code getColumns} and
  * {@code getSchemas} matched the way statements match identifiers (in any letter case unless the
- * connection sets {@code caseSensitive=true}). The catalog argument is not used to narrow, as in
- * Calcite's own answers: gatos-sql has no catalogs. Every answer is a result set of the connection;
- * closing it closes its statement.
+ * connection sets {@code caseSensitive=true}) and as JDBC reads patterns ({@code _} is any one
+ * character; Calcite's own matching takes it literally), with rows in the order JDBC prescribes
+ * (Calcite leaves a schema's tables unordered): Calcite lists every schema, table or column, a few
+ * milliseconds' work, and {@link MetaRows#sorted} keeps those that match. The catalog argument is
+ * not used to narrow, as in Calcite's own answers: gatos-sql has no catalogs. Every answer is a
+ * result set held in memory; closing it closes its statement.
  */
 final class CatalogMetaData {
     private CatalogMetaData() {
     }
 
     /**
-     * Answers {@code method} of {@code calciteMetaData}, the metadata of {@code calcite}, called with
-     * {@code args}; calls it cannot improve go straight to Calcite.
+     * Answers the call of {@code method} (one of those above) with {@code args}, in place of
+     * {@code calciteMetaData}, the metadata of connection {@code calcite}.
+     *
+     * @throws IllegalArgumentException for any other method
      */
     static Object answer(DatabaseMetaData calciteMetaData, Connection calcite, Method method, Object[] args)
             throws SQLException {
@@ -37,8 +42,8 @@ final class CatalogMetaData {
                     CatalogKeys.exportedKeys(tables(args, 1, cs)));
             case "getCrossReference" -> MetaRows.of(calcite, CatalogKeys.FOREIGN_KEY_COLUMNS,
                     CatalogKeys.crossReference(tables(args, 1, cs), tables(args, 4, cs)));
-            case "getFunctions" -> MetaRows.of(calcite, SqlFunctions.COLUMNS,
-                    SqlFunctions.rows(calcite.unwrap(CalciteConnection.class), like(args, 1, cs), like(args, 2, cs)));
+            case "getFunctions" -> MetaRows.of(calcite, SqlFunctions.COLUMNS, SqlFunctions.rows(
+                    calcite.unwrap(CalciteConnection.class), like(args, 1, cs), like(args, 2, cs)));
             case "getTables" -> tables(calciteMetaData, calcite, args, cs);
             case "getColumns" -> columns(calciteMetaData, calcite, args, cs);
             case "getSchemas" -> schemas(calciteMetaData, calcite, args == null || args.length == 0
