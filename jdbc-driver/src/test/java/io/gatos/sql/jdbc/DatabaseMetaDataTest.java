@@ -122,6 +122,8 @@ class DatabaseMetaDataTest {
             }
         }
         assertThat(system).containsExactlyInAnyOrder("schemata SYSTEM TABLE", "tables SYSTEM TABLE",
+                "table_constraints SYSTEM TABLE", "key_column_usage SYSTEM TABLE",
+                "referential_constraints SYSTEM TABLE",
                 "columns SYSTEM TABLE");
         List<String> data = new ArrayList<>();
         try (ResultSet rs = md.getTables(null, null, "%", new String[] {"TABLE"})) {

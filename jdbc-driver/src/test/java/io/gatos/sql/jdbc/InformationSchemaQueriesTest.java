@@ -60,8 +60,9 @@ class InformationSchemaQueriesTest {
                 .containsExactlyInAnyOrderElementsOf(Catalog.get().tables().stream().map(TableDef::name).toList());
         assertThat(rows(conn, "SELECT table_catalog, table_name, table_type FROM information_schema.tables"
                 + " WHERE table_schema = 'information_schema' ORDER BY table_name"))
-                .containsExactly("gatos|columns|SYSTEM TABLE", "gatos|schemata|SYSTEM TABLE",
-                        "gatos|tables|SYSTEM TABLE");
+                .containsExactly("gatos|columns|SYSTEM TABLE", "gatos|key_column_usage|SYSTEM TABLE",
+                        "gatos|referential_constraints|SYSTEM TABLE", "gatos|schemata|SYSTEM TABLE",
+                        "gatos|table_constraints|SYSTEM TABLE", "gatos|tables|SYSTEM TABLE");
         assertThat(rows(conn, "SELECT schema_name FROM information_schema.schemata ORDER BY schema_name"))
                 .containsExactly("gatos", "information_schema", "metadata");
     }
@@ -86,7 +87,7 @@ class InformationSchemaQueriesTest {
                 .containsExactly("events|" + notNullCount("events"), "refs|" + notNullCount("refs"));
         assertThat(rows(conn, "SELECT table_schema, COUNT(*) FROM information_schema.tables"
                 + " GROUP BY table_schema ORDER BY table_schema"))
-                .containsExactly("gatos|" + Catalog.get().tables().size(), "information_schema|3", "metadata|2");
+                .containsExactly("gatos|" + Catalog.get().tables().size(), "information_schema|6", "metadata|2");
         assertThat(rows(conn, "SELECT column_name FROM information_schema.columns WHERE table_schema = 'gatos'"
                 + " AND catalog_type = 'JSON' AND table_name = 'events' ORDER BY ordinal_position"))
                 .containsExactly("payload", "caps");

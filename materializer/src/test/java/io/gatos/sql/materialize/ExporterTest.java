@@ -77,6 +77,42 @@ class ExporterTest {
     }
 
     @Test
+    void theFileDeclaresTheRelationsThatJdbcMetadataReports() throws Exception {
+        try (LedgerTestRepository repo = ExportFixture.build(dir.resolve("ledger.git"))) {
+            Path out = dir.resolve("ledger.sqlite");
+            Exporter.run(ExportOptions.of(repo.path(), out));
+            List<List<Object>> declared = new ArrayList<>();
+            List<List<Object>> imported = new ArrayList<>();
+            List<List<Object>> exported = new ArrayList<>();
+            try (Connection live = DriverManager.getConnection(repo.jdbcUrl())) {
+                for (TableDef def : Catalog.get().tables()) {
+                    for (List<Object> row : SqliteDump.rows(out, "SELECT \"table\", \"from\", \"to\", seq + 1 FROM"
+                            + " pragma_foreign_key_list('" + def.name() + "')")) {
+                        declared.add(List.of(def.name(), row.get(0), row.get(1), row.get(2), row.get(3)));
+                    }
+                    imported.addAll(keys(live.getMetaData().getImportedKeys(null, "gatos", def.name())));
+                    exported.addAll(keys(live.getMetaData().getExportedKeys(null, "gatos", def.name())));
+                }
+            }
+            assertThat(imported).as("getImportedKeys, table by table").containsExactlyInAnyOrderElementsOf(declared)
+                    .hasSize(Catalog.get().foreignKeys().size());
+            assertThat(exported).as("getExportedKeys, table by table").containsExactlyInAnyOrderElementsOf(declared);
+        }
+    }
+
+    /** Returns [referencing table, referenced table, column, referenced column, position] per key column. */
+    private static List<List<Object>> keys(ResultSet rs) throws SQLException {
+        List<List<Object>> keys = new ArrayList<>();
+        try (rs) {
+            while (rs.next()) {
+                keys.add(List.of(rs.getString("FKTABLE_NAME"), rs.getString("PKTABLE_NAME"),
+                        rs.getString("FKCOLUMN_NAME"), rs.getString("PKCOLUMN_NAME"), (long) rs.getShort("KEY_SEQ")));
+            }
+        }
+        return keys;
+    }
+
+    @Test
     void exportingTheSameStateTwiceGivesTheSameDumpAndManifest() throws Exception {
         try (LedgerTestRepository repo = ExportFixture.build(dir.resolve("ledger.git"))) {
             Path a = dir.resolve("a/ledger.sqlite");

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Loads the SQL catalog (every table, column, type, key and description of gatos-sql) from the
- * bundled {@code catalog.json}, the one place where columns are declared. Immutable and shared;
- * {@link #get()} parses the resource once per JVM.
+ * Loads the SQL catalog (every table, column, type, key, relation and description of gatos-sql) from
+ * the bundled {@code catalog.json}, the one place where columns and the relations between tables are
+ * declared. Immutable and shared; {@link #get()} parses the resource once per JVM.
  */
 public final class Catalog {
     /** Name of the SQL schema that holds every table. */
@@ -25,11 +25,14 @@ public final class Catalog {
     private final int version;
     private final Map<String, TableDef> tables;
     private final List<TableDef> ordered;
+    private final List<ForeignKeyDef> foreignKeys;
 
     private Catalog(int version, Map<String, TableDef> tables) {
         this.version = version;
         this.tables = Map.copyOf(tables);
         this.ordered = List.copyOf(tables.values());
+        this.foreignKeys = ordered.stream().flatMap(t -> t.foreignKeys().stream()).toList();
+        foreignKeys.forEach(this::checkTarget);
     }
 
     /** Returns the catalog bundled with this build. */
@@ -56,14 +59,41 @@ public final class Catalog {
             for (JsonNode c : t.path("columns")) {
                 columns.add(column(c));
             }
-            List<String> key = new ArrayList<>();
-            t.path("primaryKey").forEach(k -> key.add(k.asText()));
-            TableDef def = new TableDef(t.path("name").asText(), t.path("description").asText(), columns, key);
+            String name = t.path("name").asText();
+            List<ForeignKeyDef> foreignKeys = new ArrayList<>();
+            t.path("foreignKeys").forEach(fk -> foreignKeys.add(new ForeignKeyDef(name, texts(fk.path("columns")),
+                    fk.path("references").path("table").asText(), texts(fk.path("references").path("columns")))));
+            TableDef def = new TableDef(name, t.path("description").asText(), columns, texts(t.path("primaryKey")),
+                    foreignKeys);
             if (tables.put(def.name(), def) != null) {
                 throw new IllegalStateException("catalog declares table " + def.name() + " twice");
             }
         }
         return new Catalog(root.path("catalogVersion").asInt(), tables);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(v -> texts.add(v.asText()));
+        return texts;
+    }
+
+    /** Fails unless {@code fk} references the whole primary key of a catalog table, in key order, type by type. */
+    private void checkTarget(ForeignKeyDef fk) {
+        TableDef target = tables.get(fk.refTable());
+        if (target == null || !target.primaryKey().equals(fk.refColumns())) {
+            throw new IllegalStateException("catalog: foreign key " + fk.name() + " references " + fk.refTable()
+                    + fk.refColumns() + ", which is not the primary key of a catalog table");
+        }
+        TableDef source = tables.get(fk.table());
+        for (int i = 0; i < fk.columns().size(); i++) {
+            ColumnType from = source.column(fk.columns().get(i)).orElseThrow().type();
+            ColumnType to = target.column(fk.refColumns().get(i)).orElseThrow().type();
+            if (from != to) {
+                throw new IllegalStateException("catalog: foreign key " + fk.name() + " joins " + from + " column "
+                        + fk.columns().get(i) + " to " + to + " column " + fk.refColumns().get(i));
+            }
+        }
     }
 
     private static ColumnDef column(JsonNode c) {
@@ -81,6 +111,11 @@ public final class Catalog {
     /** Returns every table in catalog order. */
     public List<TableDef> tables() {
         return ordered;
+    }
+
+    /** Returns every foreign key, in catalog order of the referencing tables, then in declared order. */
+    public List<ForeignKeyDef> foreignKeys() {
+        return foreignKeys;
     }
 
     /** Returns the table named {@code name}, if any. */

@@ -6,20 +6,49 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Describes one catalog table: its columns in order, its primary key (empty when it has none) and
- * its description.
+ * Describes one catalog table: its columns in order, its primary key (empty when it has none), the
+ * foreign keys it declares (empty when none) and its description.
  */
-public record TableDef(String name, String description, List<ColumnDef> columns, List<String> primaryKey) {
-    /** Copies the lists and checks that every key column exists. */
+public record TableDef(String name, String description, List<ColumnDef> columns, List<String> primaryKey,
+        List<ForeignKeyDef> foreignKeys) {
+    /** Copies the lists and checks that every key column exists and every foreign key is this table's. */
     public TableDef {
         requireNonNull(name, "name");
         requireNonNull(description, "description");
         columns = List.copyOf(columns);
         primaryKey = List.copyOf(primaryKey);
+        foreignKeys = List.copyOf(foreignKeys);
         for (String key : primaryKey) {
-            if (columns.stream().noneMatch(c -> c.name().equals(key))) {
-                throw new IllegalArgumentException("table " + name + ": key column " + key + " is not a column");
+            requireColumn(name, columns, key, "key column");
+        }
+        for (ForeignKeyDef fk : foreignKeys) {
+            if (!fk.table().equals(name)) {
+                throw new IllegalArgumentException("table " + name + " declares a foreign key of " + fk.table());
             }
+            for (String column : fk.columns()) {
+                requireColumn(name, columns, column, "foreign key column");
+            }
+        }
+    }
+
+    /** Describes a table without foreign keys. */
+    public TableDef(String name, String description, List<ColumnDef> columns, List<String> primaryKey) {
+        this(name, description, columns, primaryKey, List.of());
+    }
+
+    /** Returns the name JDBC metadata gives the primary key of table {@code table}: {@code pk_<table>}. */
+    public static String primaryKeyName(String table) {
+        return "pk_" + table;
+    }
+
+    /** Returns the name of this table's primary key ({@link #primaryKeyName(String)}). */
+    public String primaryKeyName() {
+        return primaryKeyName(name);
+    }
+
+    private static void requireColumn(String table, List<ColumnDef> columns, String column, String role) {
+        if (columns.stream().noneMatch(c -> c.name().equals(column))) {
+            throw new IllegalArgumentException("table " + table + ": " + role + " " + column + " is not a column");
         }
     }
 

@@ -27,6 +27,12 @@ class CatalogMarkdownTest {
             out.append("\n## ").append(t.name()).append("\n\n").append(t.description()).append("\n\n");
             out.append("Primary key: ").append(t.primaryKey().isEmpty() ? "none" : "`" + String.join("`, `",
                     t.primaryKey()) + "`").append("\n\n");
+            if (!t.foreignKeys().isEmpty()) {
+                out.append("Foreign keys: ").append(String.join(", ", t.foreignKeys().stream()
+                        .map(fk -> "`" + String.join("`, `", fk.columns()) + "` → `" + fk.refTable() + "."
+                                + String.join("`, `" + fk.refTable() + ".", fk.refColumns()) + "`")
+                        .toList())).append("\n\n");
+            }
             out.append("| column | type | null | description |\n|---|---|---|---|\n");
             for (ColumnDef c : t.columns()) {
                 out.append("| ").append(c.name()).append(" | ").append(c.type()).append(" | ")

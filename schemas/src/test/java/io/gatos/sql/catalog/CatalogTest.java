@@ -49,6 +49,65 @@ class CatalogTest {
     }
 
     @Test
+    void relationsAreDeclaredOnceEachToTheWholeKeyOfTheirTarget() {
+        List<String> relations = Catalog.get().foreignKeys().stream()
+                .map(fk -> fk.name() + ": " + fk.table() + fk.columns() + " -> " + fk.refTable() + fk.refColumns()
+                        + " " + fk.refKeyName())
+                .toList();
+        assertThat(relations).containsExactly(
+                "fk_events_commit_id: events[commit_id] -> commits[id] pk_commits",
+                "fk_shiplog_commit_id: shiplog[commit_id] -> commits[id] pk_commits",
+                "fk_state_checkpoints_state_ref: state_checkpoints[state_ref] -> commits[id] pk_commits",
+                "fk_state_nodes_state_ref: state_nodes[state_ref] -> state_checkpoints[state_ref] pk_state_checkpoints",
+                "fk_pointers_state_ref: pointers[state_ref] -> state_checkpoints[state_ref] pk_state_checkpoints",
+                "fk_pointers_commit_id: pointers[commit_id] -> commits[id] pk_commits",
+                "fk_jobs_commit_id: jobs[commit_id] -> commits[id] pk_commits",
+                "fk_jobs_result_commit_id: jobs[result_commit_id] -> commits[id] pk_commits",
+                "fk_governance_proposals_commit_id: governance_proposals[commit_id] -> commits[id] pk_commits",
+                "fk_governance_approvals_proposal_id: governance_approvals[proposal_id] -> governance_proposals[id]"
+                        + " pk_governance_proposals",
+                "fk_governance_approvals_commit_id: governance_approvals[commit_id] -> commits[id] pk_commits",
+                "fk_governance_grants_proposal_id: governance_grants[proposal_id] -> governance_proposals[id]"
+                        + " pk_governance_proposals",
+                "fk_governance_grants_commit_id: governance_grants[commit_id] -> commits[id] pk_commits",
+                "fk_governance_revocations_grant_id: governance_revocations[grant_id] -> governance_grants[id]"
+                        + " pk_governance_grants",
+                "fk_governance_revocations_commit_id: governance_revocations[commit_id] -> commits[id] pk_commits");
+        assertThat(Catalog.get().foreignKeys().stream().map(ForeignKeyDef::name)).doesNotHaveDuplicates();
+        assertThat(Catalog.get().require("events").foreignKeys()).extracting(ForeignKeyDef::name)
+                .containsExactly("fk_events_commit_id");
+        assertThat(Catalog.get().require("commits").primaryKeyName()).isEqualTo("pk_commits");
+    }
+
+    @Test
+    void aRelationMustReferenceTheWholeKeyOfAnotherTableWithTheSameTypes() throws IOException {
+        assertThatThrownBy(() -> parse("['b'], 't', ['b']"))
+                .hasMessageContaining("foreign key fk_u_b references t[b], which is not the primary key");
+        assertThatThrownBy(() -> parse("['n'], 't', ['a']"))
+                .hasMessageContaining("foreign key fk_u_n joins BIGINT column n to VARCHAR column a");
+        assertThatThrownBy(() -> parse("['x'], 't', ['a']"))
+                .hasMessageContaining("table u: foreign key column x is not a column");
+        assertThatThrownBy(() -> parse("['b', 'n'], 't', ['a']")).hasMessageContaining("must name as many columns");
+        assertThat(parse("['b'], 't', ['a']").foreignKeys())
+                .containsExactly(new ForeignKeyDef("u", List.of("b"), "t", List.of("a")));
+    }
+
+    /**
+     * Parses a catalog of tables t (key a) and u (columns b, n) where u declares one foreign key,
+     * {@code "columns, table, referenced columns"} in JSON with single quotes.
+     */
+    private static Catalog parse(String foreignKey) throws IOException {
+        String[] parts = foreignKey.split(", (?='t')|(?<='t'), ");
+        String column = "{'name': '%s', 'type': '%s', 'nullable': false, 'description': 'd'}";
+        String json = "{'catalogVersion': 1, 'tables': ["
+                + "{'name': 't', 'description': 'd', 'primaryKey': ['a'], 'columns': [" + column.formatted("a", "VARCHAR")
+                + "]}, {'name': 'u', 'description': 'd', 'primaryKey': [], 'foreignKeys': [{'columns': " + parts[0]
+                + ", 'references': {'table': " + parts[1] + ", 'columns': " + parts[2] + "}}], 'columns': ["
+                + column.formatted("b", "VARCHAR") + ", " + column.formatted("n", "BIGINT") + "]}]}";
+        return Catalog.parse(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.replace('\'', '"')));
+    }
+
+    @Test
     void columnsHaveDescriptionsAndLowerSnakeCaseNames() {
         for (TableDef table : Catalog.get().tables()) {
             assertThat(table.name()).matches("[a-z_]+");

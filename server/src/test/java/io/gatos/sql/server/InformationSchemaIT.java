@@ -14,14 +14,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Checks that a remote client reads the same information_schema as an embedded jdbc:gatos connection. */
+/**
+ * Checks that a remote client reads the same information_schema as an embedded jdbc:gatos connection,
+ * the keys included (the stock client's DatabaseMetaData cannot ask the server for them).
+ */
 class InformationSchemaIT {
     private static final List<String> QUERIES = List.of(
             "SELECT * FROM information_schema.schemata ORDER BY schema_name",
             "SELECT * FROM information_schema.tables ORDER BY table_schema, table_name",
             "SELECT * FROM information_schema.columns ORDER BY table_schema, table_name, ordinal_position",
             "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'events'"
-                    + " ORDER BY ordinal_position");
+                    + " ORDER BY ordinal_position",
+            "SELECT * FROM information_schema.table_constraints ORDER BY table_name, constraint_name",
+            "SELECT * FROM information_schema.key_column_usage ORDER BY constraint_name, ordinal_position",
+            "SELECT * FROM information_schema.referential_constraints ORDER BY constraint_name");
 
     @TempDir
     static Path dir;

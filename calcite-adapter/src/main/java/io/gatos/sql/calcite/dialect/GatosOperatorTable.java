@@ -58,8 +58,11 @@ public final class GatosOperatorTable {
     private GatosOperatorTable() {
     }
 
-    /** Returns the functions of a connection with settings {@code config}: these, then its {@code fun} libraries. */
-    static SqlOperatorTable forConnection(CalciteConnectionConfig config) {
+    /**
+     * Returns the functions of a connection with settings {@code config}: these, then its {@code fun}
+     * libraries (Calcite's standard operators included). JDBC metadata lists them.
+     */
+    public static SqlOperatorTable forConnection(CalciteConnectionConfig config) {
         return SqlOperatorTables.chain(INSTANCE, config.fun(SqlOperatorTable.class, SqlStdOperatorTable.instance()));
     }
 

@@ -10,9 +10,10 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 
 /**
  * Presents the SQL-standard data dictionary as the Calcite schema {@code information_schema}, with
- * PostgreSQL's table and column names: {@code schemata}, {@code tables} and {@code columns}. Holds
- * no state: each scan lists what the statement's root schema holds at that moment, so one instance
- * serves every connection.
+ * PostgreSQL's table and column names: {@code schemata}, {@code tables}, {@code columns}, and the
+ * catalog's keys in {@code table_constraints}, {@code key_column_usage} and
+ * {@code referential_constraints}. Holds no state: each scan lists what the statement's root schema
+ * holds at that moment, so one instance serves every connection.
  */
 public final class InformationSchema extends AbstractSchema {
     /** Name the schema is mounted under. */
@@ -25,7 +26,9 @@ public final class InformationSchema extends AbstractSchema {
 
     private static final InformationSchema INSTANCE = new InformationSchema();
     private final Map<String, Table> tables = ImmutableMap.of("schemata", new SchemataTable(), "tables",
-            new TablesTable(), "columns", new ColumnsTable());
+            new TablesTable(), "columns", new ColumnsTable(), "table_constraints", new TableConstraintsTable(),
+            "key_column_usage", new KeyColumnUsageTable(), "referential_constraints",
+            new ReferentialConstraintsTable());
 
     private InformationSchema() {
     }

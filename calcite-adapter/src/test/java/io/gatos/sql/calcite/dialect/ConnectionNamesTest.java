@@ -35,7 +35,8 @@ class ConnectionNamesTest {
         assertThat(names.tables()).extracting(TableName::display).containsSubsequence("events", "shiplog",
                 "information_schema.columns", "information_schema.tables", "metadata.COLUMNS", "metadata.TABLES");
         assertThat(names.tablesOf("INFORMATION_SCHEMA")).extracting(TableName::name)
-                .containsExactly("columns", "schemata", "tables");
+                .containsExactly("columns", "key_column_usage", "referential_constraints", "schemata",
+                        "table_constraints", "tables");
     }
 
     @Test

@@ -18,14 +18,18 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.junit.jupiter.api.Test;
 
 class GatosParserTest {
-    /** Column names of PostgreSQL's information_schema.schemata, tables and columns that are keywords. */
+    /** Table and column names of PostgreSQL's information_schema, as far as we present it, that are keywords. */
     private static final List<String> INFORMATION_SCHEMA_NAMES = List.of("catalog_name", "schema_name",
             "schema_owner", "sql_path", "table_catalog", "table_schema", "table_name", "table_type", "column_name",
             "ordinal_position", "column_default", "is_nullable", "data_type", "character_set_catalog",
             "character_set_schema", "character_set_name", "collation_catalog", "collation_schema",
             "collation_name", "scope_schema", "scope_name", "user_defined_type_catalog", "user_defined_type_schema",
             "user_defined_type_name", "domain_name", "udt_name", "numeric_precision", "datetime_precision",
-            "interval_type", "is_identity", "is_updatable", "commit_action", "schemata", "tables", "columns");
+            "interval_type", "is_identity", "is_updatable", "commit_action", "schemata", "tables", "columns",
+            "constraint_catalog", "constraint_schema", "constraint_name", "constraint_type", "is_deferrable",
+            "initially_deferred", "enforced", "position_in_unique_constraint", "unique_constraint_catalog",
+            "unique_constraint_schema", "unique_constraint_name", "match_option", "update_rule", "delete_rule",
+            "table_constraints", "key_column_usage", "referential_constraints");
 
     private static SqlNode parse(String sql) throws SqlParseException {
         return SqlParser.create(sql, SqlParser.config().withParserFactory(GatosParser.FACTORY)

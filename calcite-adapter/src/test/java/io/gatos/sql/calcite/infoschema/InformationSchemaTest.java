@@ -19,7 +19,8 @@ class InformationSchemaTest {
             SchemaPlus root = c.connection.unwrap(CalciteConnection.class).getRootSchema();
             assertThat(root.subSchemas().get(InformationSchema.NAME).tables().getNames(
                     org.apache.calcite.schema.lookup.LikePattern.any()))
-                    .containsExactlyInAnyOrder("schemata", "tables", "columns");
+                    .containsExactlyInAnyOrder("schemata", "tables", "columns", "table_constraints",
+                            "key_column_usage", "referential_constraints");
             assertThat(c.rows("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'gatos'"))
                     .containsExactly("14");
             assertThat(c.rows("SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'gatos'"))

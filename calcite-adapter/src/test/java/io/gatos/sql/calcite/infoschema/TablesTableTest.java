@@ -33,8 +33,14 @@ class TablesTableTest {
             assertThat(c.rows("SELECT * FROM information_schema.tables WHERE table_schema <> 'gatos'")).containsExactly(
                     "gatos|information_schema|columns|SYSTEM TABLE|null|null|null|null|null|NO|NO|null|"
                             + new ColumnsTable().description(),
+                    "gatos|information_schema|key_column_usage|SYSTEM TABLE|null|null|null|null|null|NO|NO|null|"
+                            + new KeyColumnUsageTable().description(),
+                    "gatos|information_schema|referential_constraints|SYSTEM TABLE|null|null|null|null|null|NO|NO"
+                            + "|null|" + new ReferentialConstraintsTable().description(),
                     "gatos|information_schema|schemata|SYSTEM TABLE|null|null|null|null|null|NO|NO|null|"
                             + new SchemataTable().description(),
+                    "gatos|information_schema|table_constraints|SYSTEM TABLE|null|null|null|null|null|NO|NO|null|"
+                            + new TableConstraintsTable().description(),
                     "gatos|information_schema|tables|SYSTEM TABLE|null|null|null|null|null|NO|NO|null|"
                             + new TablesTable().description(),
                     "gatos|metadata|COLUMNS|SYSTEM TABLE|null|null|null|null|null|NO|NO|null|null",

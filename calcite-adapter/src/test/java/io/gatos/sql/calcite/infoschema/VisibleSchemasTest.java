@@ -54,7 +54,11 @@ class VisibleSchemasTest {
         VisibleSchemas visible = new VisibleSchemas(root, new JavaTypeFactoryImpl());
         assertThat(visible.tables().map(t -> t.schema() + "." + t.name() + ":" + t.description()))
                 .containsExactly("information_schema.columns:" + new ColumnsTable().description(),
+                        "information_schema.key_column_usage:" + new KeyColumnUsageTable().description(),
+                        "information_schema.referential_constraints:"
+                                + new ReferentialConstraintsTable().description(),
                         "information_schema.schemata:" + new SchemataTable().description(),
+                        "information_schema.table_constraints:" + new TableConstraintsTable().description(),
                         "information_schema.tables:" + new TablesTable().description(),
                         "metadata.COLUMNS:null", "metadata.TABLES:null");
         assertThat(visible.columns()).allSatisfy(c -> assertThat(c.definition()).isNull());

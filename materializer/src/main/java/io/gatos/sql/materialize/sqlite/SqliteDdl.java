@@ -4,18 +4,21 @@ import static java.util.Objects.requireNonNull;
 
 import io.gatos.sql.catalog.Catalog;
 import io.gatos.sql.catalog.ColumnDef;
+import io.gatos.sql.catalog.ForeignKeyDef;
 import io.gatos.sql.catalog.TableDef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Writes the SQLite DDL of one export: a {@code WITHOUT ROWID} table per selected catalog table, with
  * the TABLES.md type mapping, NOT NULL, CHECKs, the catalog key (or {@link #ROW_KEY}), two audit
- * columns and foreign keys to completely exported tables; then indexes and views over what is selected.
+ * columns and the catalog's foreign keys ({@link TableDef#foreignKeys()}) to completely exported tables
+ * (a single column's as a column clause, a composite one as a table constraint); then indexes and
+ * views over what is selected.
  *
  * <p>Audit columns: every table gets {@link #CREATED_TS} and {@link #UPDATED_TS} (INTEGER NOT NULL,
  * epoch ms: when the export first wrote the row and when the row last changed). When the catalog
@@ -158,24 +161,34 @@ public final class SqliteDdl {
         }
         for (ColumnDef column : table.selected()) {
             String definition = SqliteTypes.definition(column);
-            definitions.add(reference(table.name(), column.name()).map(fk -> definition + " " + fk.clause())
-                    .orElse(definition));
+            definitions.add(references(table).filter(fk -> fk.columns().equals(List.of(column.name())))
+                    .findFirst().map(fk -> definition + " " + clause(fk)).orElse(definition));
         }
         for (String audit : auditColumns(table.def())) {
             definitions.add(quote(audit) + " INTEGER NOT NULL");
         }
+        references(table).filter(fk -> fk.columns().size() > 1)
+                .forEach(fk -> definitions.add("FOREIGN KEY (" + quoteAll(fk.columns()) + ") " + clause(fk)));
         return SqliteTypes.createTable(table.name(), definitions, keyColumns(table.def()), true);
     }
 
-    /** Returns the declared reference of {@code table.column} when its target is selected and complete. */
-    private Optional<ForeignKey> reference(String table, String column) {
-        return ForeignKey.DECLARED.stream()
-                .filter(fk -> fk.table().equals(table) && fk.column().equals(column))
+    /**
+     * Returns the catalog's foreign keys of {@code table} that this export declares: those whose columns
+     * are selected and whose target is selected and complete (a partial target would orphan rows).
+     */
+    private Stream<ForeignKeyDef> references(TableSelection table) {
+        return table.def().foreignKeys().stream()
+                .filter(fk -> fk.columns().stream().allMatch(table::has))
                 .filter(fk -> {
                     TableSelection target = byName.get(fk.refTable());
-                    return target != null && target.complete() && target.has(fk.refColumn());
-                })
-                .findFirst();
+                    return target != null && target.complete() && fk.refColumns().stream().allMatch(target::has);
+                });
+    }
+
+    /** Returns {@code REFERENCES "t"("c", ...)}, checked when the export's transaction commits. */
+    static String clause(ForeignKeyDef fk) {
+        return "REFERENCES " + quote(fk.refTable()) + "(" + quoteAll(fk.refColumns())
+                + ") DEFERRABLE INITIALLY DEFERRED";
     }
 
     private boolean selected(String table, List<String> columns) {

@@ -50,7 +50,7 @@ class QueryConnectionsTest {
             try (Connection c = QueryConnections.open(ledger.path(), List.of(web))) {
                 assertThat(rows(c, "SELECT table_schema, COUNT(*) FROM information_schema.tables"
                         + " GROUP BY table_schema ORDER BY table_schema"))
-                        .containsExactly("gatos|" + Catalog.get().tables().size(), "information_schema|3", "metadata|2",
+                        .containsExactly("gatos|" + Catalog.get().tables().size(), "information_schema|6", "metadata|2",
                                 "web|1");
             }
         }

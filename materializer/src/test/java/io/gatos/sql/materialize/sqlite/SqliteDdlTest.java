@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gatos.sql.catalog.Catalog;
 import io.gatos.sql.catalog.ColumnDef;
 import io.gatos.sql.catalog.ColumnType;
+import io.gatos.sql.catalog.ForeignKeyDef;
 import io.gatos.sql.catalog.TableDef;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -120,6 +121,43 @@ class SqliteDdlTest {
         }
         String absent = String.join("\n", SqliteDdl.of(List.of(table("jobs", true))).createTables());
         assertThat(absent).doesNotContain("REFERENCES");
+    }
+
+    @Test
+    void declaresTheCatalogRelationsEachTargetCreatedFirst() throws SQLException {
+        List<String> order = Catalog.get().tables().stream().map(TableDef::name).toList();
+        List<String> expected = new ArrayList<>();
+        for (ForeignKeyDef fk : Catalog.get().foreignKeys()) {
+            assertThat(order.indexOf(fk.refTable())).as(fk.name()).isLessThan(order.indexOf(fk.table()));
+            expected.add(fk.table() + "|" + fk.columns().get(0) + "|" + fk.refTable() + "|" + fk.refColumns().get(0));
+        }
+        try (SqliteTestFile db = file(everything())) {
+            List<String> actual = new ArrayList<>();
+            for (String table : order) {
+                db.rows("SELECT \"from\", \"table\", \"to\" FROM pragma_foreign_key_list('" + table + "')")
+                        .forEach(row -> actual.add(table + "|" + row));
+            }
+            assertThat(actual).containsExactlyInAnyOrderElementsOf(expected).hasSize(15);
+        }
+        assertThat(SqliteDdl.clause(Catalog.get().foreignKeys().get(0)))
+                .isEqualTo("REFERENCES \"commits\"(\"id\") DEFERRABLE INITIALLY DEFERRED");
+    }
+
+    @Test
+    void declaresACompositeRelationAsATableConstraint() throws SQLException {
+        TableDef parent = new TableDef("parent", "d", List.of(column("a"), column("b")), List.of("a", "b"));
+        TableDef child = new TableDef("child", "d", List.of(column("id"), column("x"), column("y")), List.of("id"),
+                List.of(new ForeignKeyDef("child", List.of("x", "y"), "parent", List.of("a", "b"))));
+        SqliteDdl ddl = SqliteDdl.of(List.of(TableSelection.all(parent), TableSelection.all(child)));
+        assertThat(ddl.createTables().get(1)).contains("  \"updated_ts\" INTEGER NOT NULL,\n"
+                + "  FOREIGN KEY (\"x\", \"y\") REFERENCES \"parent\"(\"a\", \"b\") DEFERRABLE INITIALLY DEFERRED,\n  PRIMARY KEY (\"id\")");
+        try (SqliteTestFile db = file(ddl)) {
+            assertThat(db.rows("SELECT seq, \"from\", \"table\", \"to\" FROM pragma_foreign_key_list('child')"))
+                    .containsExactly("0|x|parent|a", "1|y|parent|b");
+        }
+        TableSelection partial = new TableSelection(child, List.of("id", "x"), true);
+        assertThat(SqliteDdl.of(List.of(TableSelection.all(parent), partial)).createTables().get(1))
+                .as("a relation needs all its columns").doesNotContain("FOREIGN KEY");
     }
 
     @Test

@@ -315,6 +315,52 @@ class JdbcConformanceIT {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Access.class, names = "REMOTE")
+    void metadataAnswersAsEmbedded(Access access) throws SQLException {
+        try (Connection embedded = fixture.connect(Access.EMBEDDED, false); Connection remote = fixture.connect(access, false)) {
+            java.sql.DatabaseMetaData e = embedded.getMetaData();
+            java.sql.DatabaseMetaData r = remote.getMetaData();
+            assertThat(r.getDatabaseProductName()).isEqualTo(e.getDatabaseProductName()).isEqualTo("gatos-sql");
+            for (String flag : List.of("storesMixedCaseIdentifiers", "storesUpperCaseIdentifiers", "storesLowerCaseIdentifiers",
+                    "storesMixedCaseQuotedIdentifiers", "supportsMixedCaseIdentifiers", "supportsMixedCaseQuotedIdentifiers")) {
+                assertThat(call(r, flag)).as(flag).isEqualTo(call(e, flag));
+            }
+            assertThat(render(r.getTables(null, "GATOS", "EVENTS", null))).isEqualTo(render(e.getTables(null, "GATOS", "EVENTS", null)))
+                    .hasSize(1);
+            assertThat(render(r.getPrimaryKeys(null, "gatos", "events"))).isEqualTo(render(e.getPrimaryKeys(null, "gatos", "events")))
+                    .singleElement().asString().contains("|id|");
+            List<String> imported = render(e.getImportedKeys(null, null, "jobs"));
+            assertThat(imported).isNotEmpty();
+            assertThat(render(r.getImportedKeys(null, null, "jobs"))).isEqualTo(imported);
+            assertThat(render(r.getExportedKeys(null, "gatos", "commits"))).isEqualTo(render(e.getExportedKeys(null, "gatos", "commits")))
+                    .isNotEmpty();
+        }
+    }
+
+    private static Object call(java.sql.DatabaseMetaData md, String method) {
+        try {
+            return java.sql.DatabaseMetaData.class.getMethod(method).invoke(md);
+        } catch (ReflectiveOperationException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static List<String> render(ResultSet rs) throws SQLException {
+        try (rs) {
+            List<String> rows = new ArrayList<>();
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    row.append('|').append(rs.getString(i));
+                }
+                rows.add(row.append('|').toString());
+            }
+            return rows;
+        }
+    }
+
     static long count(PreparedStatement ps) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
             assertThat(rs.next()).isTrue();
