@@ -160,7 +160,8 @@ class CatalogKeysTest {
     @Test
     void closingTheResultClosesItsStatement() throws SQLException {
         ResultSet rs = md.getImportedKeys(null, "gatos", "events");
-        java.sql.Statement statement = rs.getStatement();
+        assertThat(rs.getStatement()).as("a metadata result has no statement of the caller's").isNull();
+        java.sql.Statement statement = rs.unwrap(org.apache.calcite.avatica.AvaticaResultSet.class).getStatement();
         rs.close();
         assertThat(statement.isClosed()).isTrue();
     }
