@@ -47,7 +47,7 @@ class AuthenticationIT {
     @Test
     void aUserWithTheRightPasswordQueriesOverHttps() throws SQLException {
         assertThat(fixture.server.jdbcUrl()).startsWith("jdbc:avatica:remote:url=https://127.0.0.1:")
-                .endsWith(";serialization=json;authentication=BASIC");
+                .endsWith(";serialization=json;timeZone=UTC;authentication=BASIC");
         try (Connection c = fixture.connect(trust() + ";avatica_user=alice;avatica_password=s3cret:pw")) {
             assertThat(rows(c, "SELECT COUNT(*) FROM events")).containsExactly("7");
         }

@@ -36,7 +36,7 @@ class GatosServerIT {
     void listensOnLoopbackAndNamesTheUrlToUse() {
         assertThat(fixture.server.uri().toString()).startsWith("http://127.0.0.1:");
         assertThat(fixture.server.jdbcUrl())
-                .isEqualTo("jdbc:avatica:remote:url=http://127.0.0.1:" + fixture.server.port() + ";serialization=protobuf");
+                .isEqualTo("jdbc:avatica:remote:url=http://127.0.0.1:" + fixture.server.port() + ";serialization=protobuf;timeZone=UTC");
     }
 
     @Test

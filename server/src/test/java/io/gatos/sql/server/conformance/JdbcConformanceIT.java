@@ -347,18 +347,7 @@ class JdbcConformanceIT {
     }
 
     private static List<String> render(ResultSet rs) throws SQLException {
-        try (rs) {
-            List<String> rows = new ArrayList<>();
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    row.append('|').append(rs.getString(i));
-                }
-                rows.add(row.append('|').toString());
-            }
-            return rows;
-        }
+        return lines(rs, "|");
     }
 
     static long count(PreparedStatement ps) throws SQLException {
@@ -379,15 +368,22 @@ class JdbcConformanceIT {
     }
 
     static List<String> rows(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = c.createStatement()) {
+            return lines(st.executeQuery(sql), "");
+        }
+    }
+
+    /** Renders each row of {@code rs}, then closes it: the columns' strings joined by "|", between two {@code edge}s. */
+    static List<String> lines(ResultSet rs, String edge) throws SQLException {
+        try (rs) {
             List<String> rows = new ArrayList<>();
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
-                StringBuilder row = new StringBuilder();
+                StringBuilder row = new StringBuilder(edge);
                 for (int i = 1; i <= n; i++) {
                     row.append(i > 1 ? "|" : "").append(rs.getString(i));
                 }
-                rows.add(row.toString());
+                rows.add(row.append(edge).toString());
             }
             return rows;
         }
