@@ -53,7 +53,7 @@ class JdbcPoolIT {
             for (int round = 0; round < 6; round++) {
                 try (Connection c = pool.getConnection()) {
                     assertThat(c.getAutoCommit()).isEqualTo(autoCommit);
-                    assertThat(JdbcConformanceIT.rows(c, "SELECT COUNT(*) FROM events WHERE ns = 'orders'"))
+                    assertThat(JdbcChecks.rows(c, "SELECT COUNT(*) FROM events WHERE ns = 'orders'"))
                             .containsExactly("3");
                     if (!autoCommit && round % 2 == 0) {
                         c.commit();
