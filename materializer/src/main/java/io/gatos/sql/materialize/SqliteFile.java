@@ -48,7 +48,9 @@ public final class SqliteFile {
 
     /**
      * Finishes a loaded file: foreign keys checked (a violation is a {@code CONSTRAINT} error naming
-     * the first rows), the exporter version stored (when not null), WAL mode set.
+     * the first rows), the exporter version stored (when not null), and the rollback journal
+     * ({@code DELETE} mode) set: a file left in WAL mode cannot be opened by a user who may not write
+     * its directory, nor with {@code ?mode=ro}.
      */
     public static void seal(Connection c, Integer userVersion) throws SQLException {
         c.commit();
@@ -63,7 +65,7 @@ public final class SqliteFile {
             if (userVersion != null) {
                 s.execute("PRAGMA user_version = " + userVersion);
             }
-            s.execute("PRAGMA journal_mode = WAL");
+            s.execute("PRAGMA journal_mode = DELETE");
         }
     }
 

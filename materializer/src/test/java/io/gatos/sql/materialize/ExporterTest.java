@@ -67,7 +67,7 @@ class ExporterTest {
             String manifest = Files.readString(ManifestFile.pathOf(out));
             assertThat(ManifestValidator.errors(manifest)).isEmpty();
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + out); Statement s = c.createStatement()) {
-                assertThat(SqliteDump.rows(c, "PRAGMA journal_mode")).containsExactly(List.of("wal"));
+                assertThat(SqliteDump.rows(c, "PRAGMA journal_mode")).containsExactly(List.of("delete"));
                 assertThatThrownBy(() -> s.executeUpdate("UPDATE jobs SET status = 'done'"))
                         .hasMessageContaining("CHECK");
                 assertThatThrownBy(() -> s.executeUpdate("UPDATE events SET payload = '{oops'"))

@@ -25,7 +25,9 @@ class SqliteTypesTest {
     void mapsEveryCatalogTypeAsTablesMdSays() {
         assertThat(SqliteTypes.definition(column(ColumnType.VARCHAR, true))).isEqualTo("\"c\" TEXT");
         assertThat(SqliteTypes.definition(column(ColumnType.JSON, true)))
-                .isEqualTo("\"c\" JSON TEXT CHECK (json_valid(\"c\"))");
+                .as("json_valid(NULL) is 0 before SQLite 3.45").isEqualTo("\"c\" JSON TEXT CHECK (\"c\" IS NULL OR json_valid(\"c\"))");
+        assertThat(SqliteTypes.definition(column(ColumnType.JSON, false)))
+                .isEqualTo("\"c\" JSON TEXT NOT NULL CHECK (json_valid(\"c\"))");
         assertThat(SqliteTypes.definition(column(ColumnType.BOOLEAN, false)))
                 .isEqualTo("\"c\" INTEGER NOT NULL CHECK (\"c\" IN (0, 1))");
         for (ColumnType type : List.of(ColumnType.INTEGER, ColumnType.BIGINT, ColumnType.TIMESTAMP)) {
