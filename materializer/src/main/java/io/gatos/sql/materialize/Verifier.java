@@ -135,6 +135,11 @@ public final class Verifier {
             try (Connection c = SqliteFile.openReadOnly(export)) {
                 List<String> integrity = SqliteFile.query(c, "PRAGMA integrity_check", 3);
                 out.add(new Check("integrity", integrity.equals(List.of("ok")), "integrity_check: " + integrity));
+                List<String> unsafe = io.gatos.sql.materialize.sqlite.PortableSchema.nullUnsafeJsonChecks(c);
+                out.add(new Check("portable", unsafe.isEmpty(), unsafe.isEmpty()
+                        ? "every constraint holds for NULLs on every SQLite from 3.37"
+                        : "CHECK (json_valid(...)) rejects NULL before SQLite 3.45 (Debian 12, Ubuntu 22.04/24.04) in "
+                        + unsafe + ": that sqlite3 calls the file corrupt; re-export with --full"));
                 List<String> last = SqliteFile.query(c, "SELECT explorer_root FROM export_info ORDER BY run DESC", 1);
                 boolean same = !last.isEmpty() && last.get(0).equals(manifest.explorerRoot());
                 out.add(new Check("export_info", same, same ? "last run matches the manifest"

@@ -22,7 +22,24 @@ class VerifierTest {
             Verifier.Report report = Verifier.verify(repo.path(), out);
             assertThat(report.failures()).isEmpty();
             assertThat(report.checks()).extracting(Verifier.Check::part).contains("explorer_root", "repository",
-                    "tables", "rows", "extractor");
+                    "tables", "rows", "extractor", "portable");
+        }
+    }
+
+    @Test
+    void anExportWhoseJsonCheckRejectsNullOnOldSqliteFails() throws Exception {
+        try (LedgerTestRepository repo = ExportFixture.build(dir.resolve("ledger.git"))) {
+            Path out = dir.resolve("ledger.sqlite");
+            Exporter.run(ExportOptions.of(repo.path(), out));
+            // what exports before issue 20 declared: fine on SQLite 3.45+, "corrupt" on Debian 12's 3.40
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + out); Statement s = c.createStatement()) {
+                s.execute("PRAGMA writable_schema = ON");
+                s.executeUpdate("UPDATE sqlite_master SET sql = replace(sql, '\"payload\" IS NULL OR json_valid(',"
+                        + " 'json_valid(') WHERE name = 'events'");
+            }
+            Verifier.Report report = Verifier.verify(repo.path(), out);
+            assertThat(report.failures()).extracting(Verifier.Check::part).containsExactly("portable");
+            assertThat(report.failures().get(0).detail()).contains("events.payload", "3.45", "--full");
         }
     }
 
