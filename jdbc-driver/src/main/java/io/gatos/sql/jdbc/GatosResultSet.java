@@ -54,15 +54,11 @@ final class GatosResultSet implements Proxies.Handler {
         if (cap > 0 && rows >= cap) {
             return false;
         }
-        try {
-            boolean more = delegate.next();
-            if (more) {
-                rows++;
-            }
-            return more;
-        } catch (RuntimeException e) {
-            throw SqlStates.translate(e);
+        boolean more = delegate.next();
+        if (more) {
+            rows++;
         }
+        return more;
     }
 
     private Object object(Object proxy, Object[] args) throws SQLException {

@@ -128,7 +128,7 @@ final class GatosStatement implements Proxies.Handler {
         } else if (value instanceof Time time) {
             prepared.setTime(index, time, TimeModel.local());
         } else if (value instanceof LocalDate day) {
-            prepared.setDate(index, TimeModel.dateOf(day), TimeModel.local());
+            prepared.setDate(index, Date.valueOf(day), TimeModel.local());
         } else if (value instanceof java.time.LocalTime || value instanceof java.time.OffsetTime) {
             prepared.setTime(index, TimeModel.timeOf(value), TimeModel.local());
         } else if (value instanceof java.util.Date date) {

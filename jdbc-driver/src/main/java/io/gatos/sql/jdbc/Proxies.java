@@ -18,7 +18,12 @@ final class Proxies {
     /** Answers the calls of {@code handler} and forwards the rest to {@code delegate}. */
     static <T> T wrap(Class<T> type, T delegate, Handler handler) {
         InvocationHandler invocation = (proxy, method, args) -> {
-            Object own = handler.handle(proxy, method, args);
+            Object own;
+            try {
+                own = handler.handle(proxy, method, args);
+            } catch (Throwable t) {
+                throw translated(t);
+            }
             if (own != Handler.FORWARD) {
                 return own;
             }
@@ -41,7 +46,10 @@ final class Proxies {
         }
     }
 
-    /** Returns {@code failure} as callers of JDBC should see it: VM errors as they are, the rest as SQLExceptions. */
+    /**
+     * Returns {@code failure} as callers of JDBC should see it: VM errors as they are, the rest as
+     * SQLExceptions with a state (one that has a state already is returned as it is).
+     */
     static Throwable translated(Throwable failure) {
         if (failure instanceof VirtualMachineError) {
             return failure;

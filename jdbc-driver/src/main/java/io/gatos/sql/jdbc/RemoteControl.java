@@ -33,10 +33,11 @@ final class RemoteControl implements StatementControl {
         return t;
     });
     private static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(10);
+    /** One HTTP client (and its selector thread) for every remote connection, made on the first cancel. */
+    private static volatile HttpClient http;
 
     private final URI cancel;
     private final String authorization;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CANCEL_TIMEOUT).build();
 
     /**
      * Creates the control for a server.
@@ -72,7 +73,7 @@ final class RemoteControl implements StatementControl {
             request.header("Authorization", authorization);
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http().send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw SqlStates.create("the server refused to cancel (HTTP " + response.statusCode() + "): "
                         + response.body().strip(), SqlStates.CONNECTION_FAILURE, null);
@@ -84,6 +85,19 @@ final class RemoteControl implements StatementControl {
             Thread.currentThread().interrupt();
             throw SqlStates.create("interrupted while cancelling", SqlStates.CANCELLED, e);
         }
+    }
+
+    private static HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (RemoteControl.class) {
+                if (http == null) {
+                    http = HttpClient.newBuilder().connectTimeout(CANCEL_TIMEOUT).build();
+                }
+                client = http;
+            }
+        }
+        return client;
     }
 
     @Override

@@ -184,7 +184,7 @@ public final class SqlStates {
             }
             if (m != null && !m.isBlank() && !m.startsWith("Error while executing SQL")
                     && !m.startsWith("Error while preparing statement") && !(t instanceof ExceptionInInitializerError)) {
-                best = describe(t, m);
+                best = t instanceof NumberFormatException ? "cannot cast to a number: " + m : m;
                 if (t instanceof CalciteContextException || t instanceof SqlParseException) {
                     return best;
                 }
@@ -194,13 +194,6 @@ public final class SqlStates {
             return best;
         }
         return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
-    }
-
-    private static String describe(Throwable t, String message) {
-        if (t instanceof ArithmeticException || t instanceof NumberFormatException) {
-            return t instanceof NumberFormatException ? "cannot cast to a number: " + message : message;
-        }
-        return message;
     }
 
     /** Returns the server's own message inside the text Avatica's remote client wraps around it. */

@@ -101,11 +101,6 @@ final class TimeModel {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    /** Returns a {@link LocalDate} parameter as the JDBC {@code Date} of that day (midnight in the JVM's zone). */
-    static Date dateOf(LocalDate day) {
-        return Date.valueOf(day);
-    }
-
     /** Returns a {@link LocalTime} or {@link OffsetTime} parameter as a JDBC {@code Time} in the JVM's zone. */
     static Time timeOf(Object value) throws SQLException {
         if (value instanceof LocalTime t) {

@@ -45,7 +45,6 @@ class TimeModelTest {
         assertThat(TimeModel.day(new Date(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli()))).isEqualTo(LocalDate.of(2026, 1, 1));
         assertThat(TimeModel.day(new Date(Instant.parse("1969-12-31T00:00:00Z").toEpochMilli()))).isEqualTo(LocalDate.of(1969, 12, 31));
         assertThat(TimeModel.timeOfDay(new Time(Instant.parse("1970-01-01T10:15:30Z").toEpochMilli()))).isEqualTo(LocalTime.of(10, 15, 30));
-        assertThat(TimeModel.dateOf(LocalDate.of(2026, 1, 1)).toLocalDate()).isEqualTo(LocalDate.of(2026, 1, 1));
     }
 
     @Test

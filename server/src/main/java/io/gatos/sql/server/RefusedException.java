@@ -16,11 +16,11 @@ public final class RefusedException extends AvaticaRuntimeException {
     /** SQL state of a refused connection. */
     public static final String CONNECTION_REFUSED = "08004";
     /** SQL state of a statement that ran past its timeout. */
-    public static final String TIMEOUT = "HYT00";
+    public static final String TIMEOUT = SqlStates.TIMEOUT;
     /** SQL state of a cancelled statement. */
     public static final String CANCELLED = SqlStates.CANCELLED;
     /** SQL state of a result over the row cap. */
-    public static final String PROGRAM_LIMIT = "54000";
+    public static final String PROGRAM_LIMIT = SqlStates.ROW_CAP;
     /** SQL state of too many open statements. */
     public static final String TOO_MANY_HANDLES = "HY014";
     /** SQL state of a server that is shutting down. */
