@@ -39,7 +39,12 @@ final class Compatibility {
             throw incompatible(out + " is a " + manifest.format() + " export, not " + options.format().id()
                     + "; choose another --out");
         }
-        if (options.full() || !Exporter.EXTRACTOR_VERSION.equals(manifest.extractorVersion())) {
+        if (options.full()) {
+            return null;
+        }
+        if (!Exporter.EXTRACTOR_VERSION.equals(manifest.extractorVersion())) {
+            options.observer().note("rebuilding the whole export: it was written by " + manifest.extractorVersion()
+                    + ", whose files differ from " + Exporter.EXTRACTOR_VERSION + "'s (README, \"Upgrading\")");
             return null;
         }
         Map<String, String> had = new TreeMap<>();

@@ -22,9 +22,9 @@ import org.eclipse.jgit.lib.ObjectId;
  */
 public final class Exporter {
     /** The extractor version recorded in manifests and bound by the Explorer-Root. */
-    public static final String EXTRACTOR_VERSION = "gatos-sql/0.1.0";
-    /** {@code PRAGMA user_version} of exports: the exporter version 0.1.0 as major*10000+minor*100+patch. */
-    public static final int USER_VERSION = 100;
+    public static final String EXTRACTOR_VERSION = "gatos-sql/0.1.1";
+    /** {@code PRAGMA user_version} of exports: the exporter version 0.1.1 as major*10000+minor*100+patch. */
+    public static final int USER_VERSION = 101;
 
     private Exporter() {
     }

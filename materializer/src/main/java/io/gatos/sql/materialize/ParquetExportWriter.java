@@ -126,14 +126,20 @@ final class ParquetExportWriter {
         }
     }
 
-    /** Returns the file list of a table after this run: the previous files plus new ones, or only the new ones. */
+    /**
+     * Returns the file list of a table after this run: the previous files plus new ones, or only the
+     * new ones. A previous empty file (written so that an empty table has its columns) goes once
+     * the run adds rows: a partitioned table's sits beside the partition directories, where Spark
+     * refuses to mix a file with {@code date=} directories.
+     */
     private static List<Manifest.FileEntry> files(Exporter.Decision decision, TableLayout layout,
             List<StagedFile> staged) {
         Map<String, Manifest.FileEntry> out = new LinkedHashMap<>();
         Manifest.TableEntry before = decision.previous() == null ? null
                 : decision.previous().tables().get(layout.def().name());
+        boolean adds = staged.stream().anyMatch(f -> f.rows() > 0);
         if (layout.appendOnly() && before != null && before.files() != null) {
-            before.files().forEach(f -> out.put(f.path(), f));
+            before.files().stream().filter(f -> !adds || f.rows() > 0).forEach(f -> out.put(f.path(), f));
         }
         staged.forEach(f -> out.put(f.path(), new Manifest.FileEntry(f.path(), f.rows(), f.bytes(), f.digest())));
         return out.values().stream().sorted(Comparator.comparing(Manifest.FileEntry::path)).toList();

@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 /**
  * Checks a Parquet dataset against its manifest: no interrupted commit pending, every listed file
  * present with its size, BLAKE3 digest and footer row count, each table's digest of its file list,
- * and no {@code .parquet} file in a table directory that the manifest does not list (a reader
- * globbing the directory would see its rows). Reads every file once.
+ * that every table has a file and none annotates a column JSON, and no {@code .parquet} file in a
+ * table directory that the manifest does not list (a reader globbing the directory would see its
+ * rows). Reads every file once, and each footer twice.
  */
 final class ParquetFileCheck {
     private ParquetFileCheck() {
@@ -45,11 +46,41 @@ final class ParquetFileCheck {
         out.add(new Verifier.Check("files", diffs.isEmpty(), diffs.isEmpty() ? listed.size()
                 + " files match their sizes, digests and row counts" : "the dataset was altered: "
                         + String.join("; ", diffs.subList(0, Math.min(5, diffs.size())))));
+        out.add(portable(dataset, manifest));
         List<String> extra = unlisted(dataset, manifest, listed);
         out.add(new Verifier.Check("unlisted", extra.isEmpty(), extra.isEmpty() ? "no unlisted files"
                 : extra.size() + " Parquet file(s) not in the manifest, which readers would count: "
                         + String.join(", ", extra.subList(0, Math.min(5, extra.size())))));
         return out;
+    }
+
+    /**
+     * Checks what readers other than ours need: every table has a file (else Spark finds no path and
+     * DuckDB no columns), and no file has a column annotated JSON (polars reads those as Binary).
+     */
+    private static Verifier.Check portable(Path dataset, Manifest manifest) {
+        List<String> problems = new ArrayList<>();
+        for (var table : manifest.tables().entrySet()) {
+            List<Manifest.FileEntry> files = table.getValue().files() == null ? List.of() : table.getValue().files();
+            if (files.isEmpty()) {
+                problems.add(table.getKey() + " has no file, so readers find no directory or columns");
+            }
+            for (Manifest.FileEntry file : files) {
+                try {
+                    List<String> json = ParquetFooter.jsonAnnotated(dataset.resolve(file.path()));
+                    if (!json.isEmpty()) {
+                        problems.add(file.path() + " annotates " + json + " as JSON, which polars reads as Binary");
+                        break;
+                    }
+                } catch (IOException e) {
+                    break; // the files check names it
+                }
+            }
+        }
+        return new Verifier.Check("portable", problems.isEmpty(), problems.isEmpty()
+                ? "every table has a file; text and JSON columns are annotated STRING"
+                : String.join("; ", problems.subList(0, Math.min(5, problems.size())))
+                        + "; run gatos export --full to rewrite the dataset");
     }
 
     private static String problem(Path path, Manifest.FileEntry file) {

@@ -53,7 +53,7 @@ class ExporterTest {
             Exporter.run(ExportOptions.of(repo.path(), out));
             assertThat(SqliteDump.rows(out, "PRAGMA integrity_check")).containsExactly(List.of("ok"));
             assertThat(SqliteDump.rows(out, "PRAGMA foreign_key_check")).isEmpty();
-            assertThat(SqliteDump.rows(out, "PRAGMA user_version")).containsExactly(List.of(100L));
+            assertThat(SqliteDump.rows(out, "PRAGMA user_version")).containsExactly(List.of(101L));
             assertThat(SqliteDump.rows(out, "SELECT \"table\", \"from\" FROM pragma_foreign_key_list('events')"))
                     .containsExactly(List.of("commits", "commit_id"));
             assertThat(SqliteDump.rows(out, "SELECT name, type, \"notnull\", pk FROM pragma_table_info('jobs')"

@@ -49,6 +49,58 @@ class ParquetIncrementalTest {
     }
 
     @Test
+    void anEmptyPartitionedTableHasItsColumnsUntilRowsArrive() throws Exception {
+        try (LedgerTestRepository repo = LedgerTestRepository.create(dir.resolve("ledger.git"))) {
+            repo.job("build", "pending");
+            Path out = dir.resolve("dataset");
+            Exporter.run(ParquetExportTest.parquet(repo.path(), out));
+            String events = DuckDb.literal(out + "/events/**/*.parquet");
+            try (var listed = Files.list(out.resolve("events"))) {
+                assertThat(listed.map(p -> p.getFileName().toString())).singleElement().asString()
+                        .matches("part-[0-9a-f]{16}\\.parquet");
+            }
+            assertThat(DuckDb.rows("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet("
+                    + events + ", hive_partitioning = true)) WHERE column_name IN ('id', 'payload', 'date')"))
+                    .containsExactly(List.of("id", "VARCHAR"), List.of("payload", "VARCHAR"), List.of("date", "DATE"));
+            assertThat(DuckDb.value("SELECT count(*) FROM read_parquet(" + DuckDb.literal(out + "/state_nodes/*.parquet")
+                    + ")")).isEqualTo("0");
+            assertThat(Verifier.verify(repo.path(), out).failures()).isEmpty();
+
+            repo.event("orders", "alice", "order.created", "{\"i\":1}");
+            assertThat(Exporter.run(ParquetExportTest.parquet(repo.path(), out)).mode()).isEqualTo("incremental");
+            try (var listed = Files.list(out.resolve("events"))) {
+                assertThat(listed.map(p -> p.getFileName().toString())).as("Spark refuses a file beside date= dirs")
+                        .singleElement().asString().startsWith("date=");
+            }
+            assertThat(DuckDb.rows("SELECT count(*), min(\"date\")::VARCHAR = min(ts AT TIME ZONE 'UTC')::DATE::VARCHAR"
+                    + " FROM read_parquet(" + events + ", hive_partitioning = true)")).containsExactly(List.of("1", "true"));
+            assertThat(Verifier.verify(repo.path(), out).failures()).isEmpty();
+        }
+    }
+
+    @Test
+    void anExportByAnOlderVersionIsRebuiltAndSaysSo() throws Exception {
+        try (LedgerTestRepository repo = ExportFixture.build(dir.resolve("ledger.git"))) {
+            Path out = dir.resolve("dataset");
+            Exporter.run(ParquetExportTest.parquet(repo.path(), out));
+            Path manifest = ManifestFile.pathOf(out);
+            Files.writeString(manifest, Files.readString(manifest).replace(Exporter.EXTRACTOR_VERSION, "gatos-sql/0.1.0"));
+            List<String> notes = new java.util.ArrayList<>();
+            ExportObserver observer = new ExportObserver() {
+                @Override
+                public void note(String message) {
+                    notes.add(message);
+                }
+            };
+            ExportResult rerun = Exporter.run(ParquetExportTest.parquet(repo.path(), out).withObserver(observer));
+            assertThat(rerun.mode()).isEqualTo("full");
+            assertThat(notes).singleElement().asString().contains("gatos-sql/0.1.0", Exporter.EXTRACTOR_VERSION,
+                    "rebuilding");
+            assertThat(Verifier.verify(repo.path(), out).failures()).isEmpty();
+        }
+    }
+
+    @Test
     void aRerunOfTheSameRowsNeverDuplicatesAFile() throws Exception {
         try (LedgerTestRepository repo = ExportFixture.build(dir.resolve("ledger.git"))) {
             Path out = dir.resolve("dataset");

@@ -7,13 +7,15 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
  * Names the value kinds a Parquet column can hold here, each with its physical and logical type
- * (TABLES.md: strings as BINARY (STRING), JSON annotated JSON, timestamps as INT64
- * TIMESTAMP(MILLIS, UTC)) and the Java values it accepts.
+ * (TABLES.md: strings as BINARY (STRING), timestamps as INT64 TIMESTAMP(MILLIS, UTC)) and the Java
+ * values it accepts. JSON is annotated STRING, not JSON: polars reads a JSON-annotated column as
+ * Binary, which its string functions refuse (docs/DECISIONS.md, "Parquet every reader opens");
+ * {@link ParquetSink} names the JSON columns in the footer instead.
  */
 public enum ParquetKind {
     /** A UTF-8 string; takes any value (its {@code toString()}). */
     STRING,
-    /** A JSON text annotated JSON; takes a String. */
+    /** A JSON text, annotated STRING and listed in the footer's {@value ParquetSink#JSON_COLUMNS}; takes a String. */
     JSON,
     /** A 32-bit integer; takes a Number. */
     INT32,
@@ -42,8 +44,7 @@ public enum ParquetKind {
     /** Returns the Parquet logical type annotation, or null when the physical type says it all. */
     public LogicalTypeAnnotation logical() {
         return switch (this) {
-            case STRING -> LogicalTypeAnnotation.stringType();
-            case JSON -> LogicalTypeAnnotation.jsonType();
+            case STRING, JSON -> LogicalTypeAnnotation.stringType();
             case TIMESTAMP -> LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MILLIS);
             case DATE -> LogicalTypeAnnotation.dateType();
             case INT32, INT64, DOUBLE, BOOLEAN -> null;

@@ -20,13 +20,16 @@ import org.apache.parquet.schema.Type;
 
 /**
  * Writes one Parquet file row by row with the settings every gatos-sql file shares: ZSTD level 3,
- * dictionary encoding, column statistics, row groups of {@value #ROW_GROUP_BYTES} bytes. The same
+ * dictionary encoding, column statistics, row groups of {@value #ROW_GROUP_BYTES} bytes, the JSON
+ * columns named in the footer ({@value #JSON_COLUMNS}). The same
  * rows always give the same bytes. Holds up to one row group in memory; must be closed, which
  * writes the footer (a file that was not closed is not valid Parquet).
  */
 public final class ParquetSink implements AutoCloseable {
     /** Target row group size: large enough for scans, small enough for a 512 MB heap. */
     public static final int ROW_GROUP_BYTES = 64 * 1024 * 1024;
+    /** The footer key naming the JSON columns (comma-separated), present when the file has any. */
+    public static final String JSON_COLUMNS = "gatos.json_columns";
     private static final CompressionCodecName CODEC = CompressionCodecName.ZSTD;
     private final ParquetWriter<Object[]> writer;
     private final Path file;
@@ -46,7 +49,7 @@ public final class ParquetSink implements AutoCloseable {
         MessageType schema = new MessageType(name, columns.stream().map(ParquetColumn::type).toArray(Type[]::new));
         Files.deleteIfExists(file);
         ParquetWriter<Object[]> writer = new Builder(new LocalOutputFile(file),
-                new RowWriteSupport(columns, schema, metadata))
+                new RowWriteSupport(columns, schema, withJsonColumns(metadata, columns)))
                 .withConf(new PlainParquetConfiguration())
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCodecFactory(new ZstdCodecs())
@@ -56,6 +59,18 @@ public final class ParquetSink implements AutoCloseable {
                 .withRowGroupSize((long) ROW_GROUP_BYTES)
                 .build();
         return new ParquetSink(writer, file);
+    }
+
+    /** Returns {@code metadata} plus {@value #JSON_COLUMNS} when {@code columns} has JSON columns. */
+    static Map<String, String> withJsonColumns(Map<String, String> metadata, List<ParquetColumn> columns) {
+        String json = columns.stream().filter(c -> c.kind() == ParquetKind.JSON).map(ParquetColumn::name)
+                .collect(java.util.stream.Collectors.joining(","));
+        if (json.isEmpty()) {
+            return metadata;
+        }
+        Map<String, String> out = new java.util.TreeMap<>(metadata);
+        out.put(JSON_COLUMNS, json);
+        return out;
     }
 
     /** Writes one row, values in column order (see {@link ParquetKind} for the accepted values). */

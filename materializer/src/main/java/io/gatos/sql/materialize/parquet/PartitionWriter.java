@@ -44,8 +44,8 @@ final class PartitionWriter {
 
     /**
      * Writes every row of {@code rows} (sorted by partition and key); returns the staged files. With
-     * no rows and {@code emptyFile}, an unpartitioned table still gets one empty file, so readers
-     * find its columns.
+     * no rows and {@code emptyFile}, the table still gets one empty file at its top level with
+     * {@link TableLayout#emptyFileColumns()}, so that readers find its directory and columns.
      */
     List<StagedFile> write(Iterator<SortBuffer.Entry> rows, boolean emptyFile) throws IOException {
         List<StagedFile> files = new ArrayList<>();
@@ -62,13 +62,13 @@ final class PartitionWriter {
                 open = null;
             }
             if (open == null) {
-                open = new Open(row.partition(), files.size());
+                open = new Open(row.partition(), files.size(), layout.columns());
             }
             open.add(row);
             last = row;
         }
-        if (open == null && emptyFile && !layout.partitioned()) {
-            open = new Open("", 0);
+        if (open == null && emptyFile) {
+            open = new Open("", 0, layout.emptyFileColumns());
         }
         if (open != null) {
             files.add(open.finish());
@@ -83,11 +83,11 @@ final class PartitionWriter {
         private final ParquetSink sink;
         private final Blake3 keys = Blake3.newHasher();
 
-        Open(String partition, int index) throws IOException {
+        Open(String partition, int index, List<ParquetColumn> columns) throws IOException {
             this.partition = partition;
             this.index = index;
             this.sink = ParquetSink.create(staging.newFile(layout.def().name()), layout.def().name(),
-                    layout.columns(), Map.of("gatos.table", layout.def().name()));
+                    columns, Map.of("gatos.table", layout.def().name()));
         }
 
         void add(SortBuffer.Entry row) throws IOException {

@@ -23,7 +23,8 @@ import java.util.function.IntFunction;
  * file ({@code fileNames} gives part 0, 1, ...): unsorted input with many
  * partitions gives more, smaller files; input sorted by the partition column gives one file per
  * partition. The same rows in the same order always give the same files. Must be closed, which
- * finishes every open file; after a failure the caller deletes the root.
+ * finishes every open file (or writes the one row-less file of an empty result); after a failure
+ * the caller deletes the root.
  */
 public final class PartitionedWriter implements AutoCloseable {
     private final Path root;
@@ -124,9 +125,17 @@ public final class PartitionedWriter implements AutoCloseable {
         return List.copyOf(files);
     }
 
-    /** Finishes every open file. */
+    /**
+     * Finishes every open file; when no row was written, writes one file without rows at the top of
+     * the root, with every column (the partition column too), so that readers find the schema.
+     */
     @Override
     public void close() throws IOException {
+        if (files.isEmpty()) {
+            Path file = Files.createDirectories(root).resolve(fileNames.apply(0));
+            ParquetSink.create(file, name, columns, metadata).close();
+            files.add(root.relativize(file));
+        }
         IOException first = null;
         for (ParquetSink sink : open.values()) {
             try {

@@ -25,7 +25,7 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
     RowWriteSupport(List<ParquetColumn> columns, MessageType schema, Map<String, String> metadata) {
         this.columns = List.copyOf(columns);
         this.schema = requireNonNull(schema, "schema");
-        this.metadata = Map.copyOf(metadata);
+        this.metadata = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(metadata)); // a fixed order, for fixed bytes
     }
 
     @Override

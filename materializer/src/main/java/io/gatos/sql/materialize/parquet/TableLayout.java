@@ -99,6 +99,24 @@ public record TableLayout(TableDef def, List<String> read, List<String> selected
         return out;
     }
 
+    /**
+     * Returns the columns of the one empty file a partitioned table with no rows gets at its top
+     * level ({@link #columns()} then the partition column, where Hive readers put it: {@code date}
+     * DATE or {@code state_ref} STRING), so that readers of an empty table find the same columns
+     * as of a full one; for an unpartitioned table, {@link #columns()}.
+     */
+    public List<ParquetColumn> emptyFileColumns() {
+        List<ParquetColumn> out = new ArrayList<>(columns());
+        switch (def.name()) {
+            case "events" -> out.add(new ParquetColumn("date", ParquetKind.DATE, false));
+            case "state_nodes" -> out.add(new ParquetColumn("state_ref", ParquetKind.STRING, false));
+            default -> {
+                // not partitioned: its files hold every column
+            }
+        }
+        return out;
+    }
+
     /** Returns, for each stored column, its position in {@link #read()}; compute once per table, not per row. */
     public int[] storedPositions() {
         return stored().stream().mapToInt(read::indexOf).toArray();

@@ -12,6 +12,16 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Types;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +49,21 @@ class ParquetFooterTest {
         Path empty = write("empty.parquet", 0);
         assertThat(ParquetFooter.rows(empty)).isZero();
         assertThat(DuckDb.value("SELECT count(*) FROM " + DuckDb.literal(empty))).isEqualTo("0");
+    }
+
+    @Test
+    void namesTheColumnsAnnotatedJson() throws Exception {
+        MessageType schema = Types.buildMessage()
+                .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("id")
+                .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.jsonType()).named("payload")
+                .named("t");
+        Path old = dir.resolve("old.parquet");
+        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(old))
+                .withConf(new PlainParquetConfiguration()).withType(schema).build()) {
+            writer.write(new SimpleGroupFactory(schema).newGroup().append("id", "a").append("payload", "{}"));
+        }
+        assertThat(ParquetFooter.jsonAnnotated(old)).containsExactly("payload");
+        assertThat(ParquetFooter.jsonAnnotated(write("new.parquet", 3))).isEmpty();
     }
 
     @Test

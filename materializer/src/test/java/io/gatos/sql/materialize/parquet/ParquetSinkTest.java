@@ -36,7 +36,7 @@ class ParquetSinkTest {
         }
         String f = DuckDb.literal(file);
         assertThat(DuckDb.rows("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM " + f + ")"))
-                .containsExactly(List.of("id", "VARCHAR"), List.of("payload", "JSON"), List.of("n", "INTEGER"),
+                .containsExactly(List.of("id", "VARCHAR"), List.of("payload", "VARCHAR"), List.of("n", "INTEGER"),
                         List.of("big", "BIGINT"), List.of("x", "DOUBLE"), List.of("ok", "BOOLEAN"),
                         List.of("ts", "TIMESTAMP WITH TIME ZONE"), List.of("day", "DATE"));
         assertThat(DuckDb.rows("SELECT id, payload->>'k', n, big, x, ok, epoch_ms(ts), day FROM " + f
@@ -44,6 +44,10 @@ class ParquetSinkTest {
                         List.of("a", "1152921504606846977", "7", "1152921504606846976", "2.5", "true",
                                 "1700000000123", "2025-10-28"),
                         java.util.Arrays.asList("b\u00e9\ud83d\ude00", null, null, "-1", null, "false", "0", null));
+        assertThat(DuckDb.rows("SELECT key::VARCHAR, value::VARCHAR FROM parquet_kv_metadata(" + f + ")"
+                + " WHERE key::VARCHAR LIKE 'gatos.%' ORDER BY 1")).containsExactly(
+                        List.of("gatos.json_columns", "payload"), List.of("gatos.table", "t"));
+        assertThat(ParquetFooter.jsonAnnotated(file)).isEmpty();
     }
 
     @Test

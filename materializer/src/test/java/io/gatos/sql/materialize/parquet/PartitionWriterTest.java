@@ -149,11 +149,32 @@ class PartitionWriterTest {
     }
 
     @Test
-    void emptyTableWithoutEmptyFileOrPartitionedGetsNoFile() throws Exception {
+    void emptyTableWithoutEmptyFileGetsNoFile() throws Exception {
         TableLayout commits = TableLayout.of(Catalog.get().require("commits"), List.of("id"));
         assertThat(new PartitionWriter(commits, Staging.open(dir.resolve("a")), NOW, null, null)
                 .write(java.util.Collections.emptyIterator(), false)).isEmpty();
         assertThat(new PartitionWriter(events(), Staging.open(dir.resolve("b")), NOW, null, null)
-                .write(java.util.Collections.emptyIterator(), true)).isEmpty();
+                .write(java.util.Collections.emptyIterator(), false)).isEmpty();
+    }
+
+    @Test
+    void emptyPartitionedTableGetsOneTopLevelFileWithThePartitionColumn() throws Exception {
+        List<StagedFile> files = new PartitionWriter(events(), Staging.open(dir), NOW, null, null)
+                .write(java.util.Collections.emptyIterator(), true);
+        assertThat(files).singleElement().satisfies(f -> {
+            assertThat(f.path()).matches("events/part-[0-9a-f]{16}\\.parquet");
+            assertThat(f.rows()).isZero();
+        });
+        List<List<String>> columns = DuckDb.rows("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM "
+                + parquet(files.get(0).staged()) + ")");
+        assertThat(columns.get(columns.size() - 1)).as("where Hive readers put a partition column")
+                .containsExactly("date", "DATE");
+        TableLayout nodes = TableLayout.of(Catalog.get().require("state_nodes"), List.of("id", "state_ref", "path"));
+        List<StagedFile> empty = new PartitionWriter(nodes, Staging.open(dir.resolve("n")), NOW, null, null)
+                .write(java.util.Collections.emptyIterator(), true);
+        assertThat(DuckDb.rows("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM "
+                + parquet(empty.get(0).staged()) + ")")).containsExactly(List.of("id", "VARCHAR"),
+                        List.of("path", "VARCHAR"), List.of("created_ts", "TIMESTAMP WITH TIME ZONE"),
+                        List.of("updated_ts", "TIMESTAMP WITH TIME ZONE"), List.of("state_ref", "VARCHAR"));
     }
 }

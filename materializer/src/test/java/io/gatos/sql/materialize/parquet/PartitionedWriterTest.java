@@ -53,6 +53,19 @@ class PartitionedWriterTest {
     }
 
     @Test
+    void anEmptyResultGetsOneTopLevelFileWithEveryColumn() throws Exception {
+        try (PartitionedWriter writer = writer(2)) {
+            assertThat(writer.rows()).isZero();
+        }
+        try (var listed = Files.list(root)) {
+            assertThat(listed.map(p -> p.getFileName().toString())).containsExactly("part-0.parquet");
+        }
+        assertThat(DuckDb.rows("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet("
+                + DuckDb.literal(root + "/**/*.parquet") + ", hive_partitioning = true))"))
+                .containsExactly(List.of("k", "VARCHAR"), List.of("n", "BIGINT"));
+    }
+
+    @Test
     void refusesAMissingPartitionColumnListingTheColumns() {
         assertThatThrownBy(() -> new PartitionedWriter(root, "t", COLUMNS, Map.of(), PartitionSpec.parse("z"), 1,
                 part -> "p.parquet")).hasMessage("--partition-by z: the result has no column z; its columns are [k, n]");
