@@ -18,7 +18,9 @@ import org.eclipse.jgit.lib.ObjectIdOwnerMap;
  * ref in sorted order whose history holds it. Lazy; remembers the ids it has emitted (about 40
  * bytes per commit) so shared history is not repeated. An id restriction still walks from the refs
  * (commit headers only, as each row needs its ref) but stops once every wanted id is found; an id
- * that does not exist costs a walk of all history.
+ * that does not exist costs a walk of all history. A committer time that does not fit
+ * ({@link GitCommit#timeProblem}) is a {@code BAD_TIME} finding: this walk is the one that sees every
+ * commit of every plane.
  *
  * <p>In a based snapshot the walk neither emits nor goes below any commit in
  * {@link LedgerSnapshot#baseHeads()}, whichever ref it is the base of, so it reads only the new
@@ -73,6 +75,10 @@ public final class CommitScan {
                     GitCommit commit = read(objects, ref, id, findings);
                     if (commit == null) {
                         continue;
+                    }
+                    if (commit.timeProblem() != null) {
+                        findings.accept(new Finding(ref, commit.id(), null, FindingCode.BAD_TIME,
+                                commit.timeProblem() + "; ts reads as 1970-01-01T00:00:00Z"));
                     }
                     for (int i = commit.parents().size() - 1; i >= 0; i--) {
                         pending.push(ObjectId.fromString(commit.parents().get(i)));

@@ -24,6 +24,17 @@ public final class ConsumerScan {
     private ConsumerScan() {
     }
 
+    /** Returns {group, topic} of checkpoint ref {@code ref} (the topic may hold slashes), or null when it is none. */
+    static String[] partsOf(String ref) {
+        if (!ref.startsWith(PREFIX)) {
+            return null;
+        }
+        String rest = ref.substring(PREFIX.length());
+        int slash = rest.indexOf('/');
+        return slash <= 0 || slash == rest.length() - 1 ? null
+                : new String[] {rest.substring(0, slash), rest.substring(slash + 1)};
+    }
+
     /** Returns a lazy stream of checkpoints restricted to {@code groups} and {@code topics} (null: all). */
     public static Stream<ConsumerCheckpoint> stream(LedgerSnapshot snapshot, Set<String> groups, Set<String> topics,
             Consumer<Finding> findings) {
@@ -33,13 +44,12 @@ public final class ConsumerScan {
         return LazyStream.of(() -> {
             while (refs.hasNext()) {
                 var ref = refs.next();
-                String rest = ref.getKey().substring(PREFIX.length());
-                int slash = rest.indexOf('/');
-                if (slash <= 0 || slash == rest.length() - 1) {
-                    continue;
+                String[] parts = partsOf(ref.getKey());
+                if (parts == null) {
+                    continue; // a BAD_REF finding (RefShapes)
                 }
-                String group = rest.substring(0, slash);
-                String topic = rest.substring(slash + 1);
+                String group = parts[0];
+                String topic = parts[1];
                 if ((groups == null || groups.contains(group)) && (topics == null || topics.contains(topic))) {
                     ConsumerCheckpoint c = read(objects, snapshot, ref.getKey(), ref.getValue(), group, topic,
                             topicRefs.get(topic), findings);

@@ -25,20 +25,26 @@ final class Envelopes {
         return v == null ? fallback : Json.write(v);
     }
 
-    /** Parses an RFC 3339 timestamp to epoch milliseconds, or returns null when it is not one. */
+    /**
+     * Parses an RFC 3339 timestamp to epoch milliseconds, or returns null when it is not one or lies
+     * outside 0001-01-01..9999-12-31 UTC (the SQL TIMESTAMP range, as for commit times).
+     */
     static Long rfc3339Millis(String text) {
         if (text == null) {
             return null;
         }
+        Instant at;
         try {
-            return java.time.OffsetDateTime.parse(text).toInstant().toEpochMilli();
+            at = java.time.OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             try {
-                return Instant.parse(text).toEpochMilli();
+                at = Instant.parse(text);
             } catch (DateTimeParseException e2) {
                 return null;
             }
         }
+        long seconds = at.getEpochSecond();
+        return seconds < GitCommit.MIN_SECONDS || seconds > GitCommit.MAX_SECONDS ? null : at.toEpochMilli();
     }
 
     /** Returns the part of {@code ref} after {@code prefix}, or null when it does not start with it. */

@@ -2,17 +2,28 @@ package io.gatos.sql.ledger;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Turns one journal commit and its envelope bytes into a {@link LedgerEvent}; pure, so malformed
- * envelopes become rows with an {@code error} rather than exceptions.
+ * envelopes become rows with an {@code error} rather than exceptions. What a readable envelope
+ * holds that is not what it should be (a ULID that is none, a {@code ts} that is no time, a string
+ * with an unpaired surrogate) is kept in the row as far as it can be and listed in {@link #notes}
+ * for the caller to report; text columns show unpaired surrogates as U+FFFD.
  */
 final class EventDecoder {
+    /** One problem of a readable envelope: its finding code, path (file and JSON pointer) and message. */
+    record Note(FindingCode code, String path, String message) {
+    }
+
     private final String ref;
     private final String ns;
     private final String actorSegment;
     private final GitCommit commit;
     private final long pos;
     private Trailers trailers;
+    private final List<Note> notes = new ArrayList<>();
 
     EventDecoder(String ref, String ns, String actorSegment, GitCommit commit, long pos) {
         this.ref = requireNonNull(ref, "ref");
@@ -41,11 +52,39 @@ final class EventDecoder {
         if (missing != null) {
             return unreadable("envelope has no string '" + missing + "'");
         }
+        if (!Ulid.isValid(ulid)) {
+            notes.add(new Note(FindingCode.BAD_ULID, Envelopes.PATH, "envelope ulid '" + Text.excerpt(ulid)
+                    + "' is not a ULID (26 upper-case Crockford base32 characters); the event keeps it as its id"));
+        }
+        if (Text.maySurrogate(bytes)) {
+            Text.unpaired(envelope, (pointer, escape) -> notes.add(new Note(FindingCode.BAD_TEXT,
+                    Envelopes.PATH + "#" + pointer, Text.unpairedMessage(escape))));
+        }
+        return new LedgerEvent(Text.wellFormed(ulid), ns, Text.wellFormed(actor), stream(), pos,
+                Text.wellFormed(type), ts(envelope), Json.write(payload), Envelopes.json(envelope, "caps", "[]"),
+                Text.wellFormed(envelope.string("policy_root")), Text.wellFormed(sigAlg(envelope)), eventCid(),
+                commit.id(), null, ref, SourceTrailers.pos(trailers()), SourceTrailers.commit(trailers()));
+    }
+
+    /** Returns the problems of the envelope {@link #decode} read last (empty when it was unreadable). */
+    List<Note> notes() {
+        return notes;
+    }
+
+    /** Returns the envelope's {@code ts}, else (noting a {@code ts} that is no RFC 3339 time) the committer time. */
+    private long ts(JsonValue.Obj envelope) {
+        JsonValue value = envelope.get("ts");
         Long ts = Envelopes.rfc3339Millis(envelope.string("ts"));
-        return new LedgerEvent(ulid, ns, actor, stream(), pos, type, ts != null ? ts : commit.committerMillis(),
-                Json.write(payload), Envelopes.json(envelope, "caps", "[]"), envelope.string("policy_root"),
-                sigAlg(envelope), eventCid(), commit.id(), null, ref, SourceTrailers.pos(trailers()),
-                SourceTrailers.commit(trailers()));
+        if (ts != null) {
+            return ts;
+        }
+        if (value != null && !(value instanceof JsonValue.Null)) {
+            String text = value instanceof JsonValue.Str s ? "'" + Text.excerpt(s.value()) + "'"
+                    : Text.excerpt(Json.write(value));
+            notes.add(new Note(FindingCode.BAD_TIME, Envelopes.PATH + "#/ts", "envelope ts " + text
+                    + " is not an RFC 3339 time; ts reads as the committer time"));
+        }
+        return commit.committerMillis();
     }
 
     LedgerEvent unreadable(String reason) {

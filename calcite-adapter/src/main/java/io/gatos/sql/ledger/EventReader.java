@@ -8,7 +8,8 @@ import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * Decodes the event of one journal commit: commit-level columns only, or the envelope too (a tree
- * walk and a blob read), reporting unreadable envelopes as findings. Not thread-safe; borrows its
+ * walk and a blob read), reporting unreadable envelopes and the problems of readable ones
+ * ({@code BAD_ULID}, {@code BAD_TIME}, {@code BAD_TEXT}) as findings. Not thread-safe; borrows its
  * {@link GitObjects}.
  */
 final class EventReader {
@@ -60,6 +61,9 @@ final class EventReader {
         LedgerEvent event = decoder.decode(bytes);
         if (event.error() != null) {
             findings.accept(new Finding(ref, commit.id(), Envelopes.PATH, FindingCode.BAD_JSON, event.error()));
+        }
+        for (EventDecoder.Note note : decoder.notes()) {
+            findings.accept(new Finding(ref, commit.id(), note.path(), note.code(), note.message()));
         }
         return event;
     }

@@ -9,5 +9,13 @@ public enum FindingCode {
     DUPLICATE_ULID,
     TOPIC_ALIASED,
     BAD_TRAILER,
-    UNEXPECTED_OBJECT
+    UNEXPECTED_OBJECT,
+    /** A ref under a plane's prefix without the plane's shape; its reader skips it (issue 15). */
+    BAD_REF,
+    /** An envelope {@code ulid} that is not a ULID; the row keeps it as written (issue 15). */
+    BAD_ULID,
+    /** A commit time or envelope {@code ts} that is not a time the catalog can hold (issue 15). */
+    BAD_TIME,
+    /** A JSON string holding an unpaired UTF-16 surrogate, which is no Unicode character (issue 15). */
+    BAD_TEXT
 }

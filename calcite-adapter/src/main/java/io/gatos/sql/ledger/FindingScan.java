@@ -39,6 +39,10 @@ public final class FindingScan {
         };
         Map<String, String> ulids = new HashMap<>();
         List<Function<Consumer<Finding>, Stream<?>>> planes = List.of(
+                s -> {
+                    RefShapes.report(snapshot, s);
+                    return Stream.empty();
+                },
                 s -> EventScan.stream(snapshot, new EventScan.Query(null, null, null, null, false, true), s)
                         .peek(e -> {
                             duplicate(ulids, e, s);

@@ -12,10 +12,16 @@ import java.util.List;
 /**
  * Holds one parsed Git commit object: ids as 40-hex strings, identities as {@code Name <email>},
  * the committer time in epoch milliseconds, and the message. {@link #parse} costs one pass over the
- * raw bytes and allocates only the result.
+ * raw bytes and allocates only the result. A committer time that is not a number of seconds, or
+ * lies outside 0001-01-01..9999-12-31 UTC (the SQL TIMESTAMP range), reads as 0 (the epoch) and
+ * {@code timeProblem} (else null) says why; the readers report it as {@code BAD_TIME}.
  */
 public record GitCommit(String id, String tree, List<String> parents, String author, String committer,
-        long committerMillis, String message, boolean messageWasValidUtf8) {
+        long committerMillis, String message, boolean messageWasValidUtf8, String timeProblem) {
+    /** Seconds of 0001-01-01T00:00:00Z, the earliest committer time read as written. */
+    static final long MIN_SECONDS = -62_135_596_800L;
+    /** Seconds of 9999-12-31T23:59:59Z, the latest committer time read as written. */
+    static final long MAX_SECONDS = 253_402_300_799L;
 
     /** Copies the parent list and checks the required parts. */
     public GitCommit {
@@ -25,6 +31,12 @@ public record GitCommit(String id, String tree, List<String> parents, String aut
         requireNonNull(author, "author");
         requireNonNull(committer, "committer");
         requireNonNull(message, "message");
+    }
+
+    /** Holds a commit whose committer time was read as written. */
+    public GitCommit(String id, String tree, List<String> parents, String author, String committer,
+            long committerMillis, String message, boolean messageWasValidUtf8) {
+        this(id, tree, parents, author, committer, committerMillis, message, messageWasValidUtf8, null);
     }
 
     /** Returns the first parent, or null for a root commit. */
@@ -53,7 +65,7 @@ public record GitCommit(String id, String tree, List<String> parents, String aut
         String tree = null;
         String author = null;
         String committer = null;
-        long millis = 0;
+        String time = null;
         Charset charset = StandardCharsets.UTF_8;
         List<String> parents = new ArrayList<>(1);
         while (pos < raw.length && raw[pos] != '\n') {
@@ -68,7 +80,7 @@ public record GitCommit(String id, String tree, List<String> parents, String aut
                 author = identity(line.substring(7));
             } else if (line.startsWith("committer ")) {
                 committer = identity(line.substring(10));
-                millis = seconds(line.substring(10)) * 1000L;
+                time = timeField(line.substring(10));
             } else if (line.startsWith("encoding ")) {
                 charset = charset(line.substring(9).trim());
             }
@@ -78,8 +90,21 @@ public record GitCommit(String id, String tree, List<String> parents, String aut
         }
         int bodyStart = Math.min(pos + 1, raw.length);
         Decoded message = decode(raw, bodyStart, charset);
-        return new GitCommit(id, tree, parents, author == null ? committer : author, committer, millis,
-                message.text(), message.valid());
+        String problem = timeProblem(time);
+        return new GitCommit(id, tree, parents, author == null ? committer : author, committer,
+                problem == null ? Long.parseLong(time) * 1000L : 0, message.text(), message.valid(), problem);
+    }
+
+    /** Returns why {@code seconds} (a committer time field, nullable) is not a time the catalog holds, or null. */
+    static String timeProblem(String seconds) {
+        long value;
+        try {
+            value = Long.parseLong(seconds == null ? "" : seconds);
+        } catch (NumberFormatException e) {
+            return "committer time '" + seconds + "' is not a number of seconds since the epoch";
+        }
+        return value < MIN_SECONDS || value > MAX_SECONDS
+                ? "committer time '" + seconds + "' is outside 0001-01-01..9999-12-31" : null;
     }
 
     private record Decoded(String text, boolean valid) {
@@ -109,15 +134,10 @@ public record GitCommit(String id, String tree, List<String> parents, String aut
         return close < 0 ? value.trim() : value.substring(0, close + 1).trim();
     }
 
-    /** Returns the epoch seconds of a {@code Name <email> seconds zone} header value. */
-    static long seconds(String value) {
+    /** Returns the seconds field of a {@code Name <email> seconds zone} header value as written ("" when absent). */
+    static String timeField(String value) {
         int close = value.lastIndexOf('>');
-        String[] rest = value.substring(close + 1).trim().split(" ");
-        try {
-            return Long.parseLong(rest[0]);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return value.substring(close + 1).trim().split(" ")[0];
     }
 
     private static Charset charset(String name) {

@@ -60,6 +60,19 @@ public final class JobScan {
         }, objects);
     }
 
+    /** Returns whether {@code ref} is {@code refs/gatos/jobs/<job-id>/job}, {@code .../result} or {@code .../claims/<worker-id>}. */
+    static boolean isJobRef(String ref) {
+        if (!ref.startsWith(PREFIX)) {
+            return false;
+        }
+        int slash = ref.indexOf('/', PREFIX.length());
+        if (slash <= PREFIX.length()) {
+            return false;
+        }
+        String tail = ref.substring(slash + 1);
+        return tail.equals("job") || tail.equals("result") || tail.startsWith("claims/") && tail.length() > 7;
+    }
+
     private static TreeSet<String> hexes(LedgerSnapshot snapshot, Set<String> ids) {
         TreeSet<String> out = new TreeSet<>();
         if (ids == null) {
@@ -86,7 +99,8 @@ public final class JobScan {
     private static Job read(GitObjects objects, LedgerSnapshot snapshot, String hex, Consumer<Finding> findings)
             throws IOException {
         String base = PREFIX + hex + "/";
-        SortedMap<String, ObjectId> refs = snapshot.refsUnder(base);
+        SortedMap<String, ObjectId> refs = new java.util.TreeMap<>(snapshot.refsUnder(base));
+        refs.keySet().removeIf(ref -> !isJobRef(ref)); // the others are BAD_REF findings (RefShapes)
         if (refs.isEmpty()) {
             return null;
         }

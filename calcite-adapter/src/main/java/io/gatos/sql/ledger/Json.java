@@ -141,11 +141,23 @@ public final class Json {
         }
     }
 
-    /** Appends {@code text} as a JSON string literal, keeping every non-control character as is. */
+    /**
+     * Appends {@code text} as a JSON string literal, keeping every non-control character as is; an
+     * unpaired UTF-16 surrogate (no Unicode character, so no UTF-8 can hold it) is written as its
+     * six-character escape (backslash, u, four hex digits), so the literal stays exact and encodable.
+     */
     public static void quote(String text, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    out.append(c).append(text.charAt(++i));
+                } else {
+                    out.append(String.format("\\u%04x", (int) c));
+                }
+                continue;
+            }
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");

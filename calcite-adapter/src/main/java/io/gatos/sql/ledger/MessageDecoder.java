@@ -2,7 +2,9 @@ package io.gatos.sql.ledger;
 
 /**
  * Turns one shiplog commit and its envelope bytes into a {@link ShiplogMessage}, checking the
- * Content-Id trailer against BLAKE3 of the exact envelope bytes. Pure.
+ * Content-Id trailer against BLAKE3 of the exact envelope bytes. Pure. Text columns show unpaired
+ * surrogates as U+FFFD; a {@code ulid} that is no ULID is kept, and {@code ts} is then the committer
+ * time (the scan reports both).
  */
 final class MessageDecoder {
     private MessageDecoder() {
@@ -33,10 +35,10 @@ final class MessageDecoder {
         if (!(parsed instanceof JsonValue.Obj envelope) || envelope.string("ulid") == null) {
             return unreadable(topic, ref, pos, commit, contentId, "envelope is not an object with a string 'ulid'");
         }
-        String ulid = envelope.string("ulid");
+        String ulid = Text.wellFormed(envelope.string("ulid"));
         long ts = Ulid.isValid(ulid) ? Ulid.timeMillis(ulid) : commit.committerMillis();
-        String ns = envelope.string("ns");
-        String type = envelope.string("type");
+        String ns = Text.wellFormed(envelope.string("ns"));
+        String type = Text.wellFormed(envelope.string("type"));
         return new ShiplogMessage(topic, pos, ulid, ns == null ? "" : ns, type == null ? "" : type,
                 Envelopes.json(envelope, "payload", "{}"), Envelopes.json(envelope, "refs", "{}"), contentId,
                 contentOk, ts, commit.id(), null, ref, SourceTrailers.pos(commit.trailers()),

@@ -201,12 +201,33 @@ public final class ShiplogScan {
             ShiplogMessage m = MessageDecoder.decode(topic, ref, here, commit, bytes);
             if (m.error() != null) {
                 findings.accept(new Finding(ref, commit.id(), Envelopes.PATH, FindingCode.BAD_JSON, m.error()));
-            } else if (!m.contentOk()) {
-                findings.accept(new Finding(ref, commit.id(), Envelopes.PATH, FindingCode.CONTENT_ID_MISMATCH,
-                        "Content-Id " + m.contentId() + " is not BLAKE3 of the envelope bytes ("
-                                + Blake3.prefixed(bytes) + ")"));
+            } else {
+                if (!m.contentOk()) {
+                    findings.accept(new Finding(ref, commit.id(), Envelopes.PATH, FindingCode.CONTENT_ID_MISMATCH,
+                            "Content-Id " + m.contentId() + " is not BLAKE3 of the envelope bytes ("
+                                    + Blake3.prefixed(bytes) + ")"));
+                }
+                oddities(commit, m, bytes);
             }
             return m;
+        }
+
+        /** Reports a readable envelope's ulid that is no ULID and its strings with unpaired surrogates. */
+        private void oddities(GitCommit commit, ShiplogMessage m, byte[] bytes) {
+            if (!Ulid.isValid(m.ulid())) {
+                findings.accept(new Finding(ref, commit.id(), Envelopes.PATH, FindingCode.BAD_ULID, "envelope ulid '"
+                        + Text.excerpt(m.ulid()) + "' is not a ULID (26 upper-case Crockford base32 characters);"
+                        + " the message keeps it, and ts reads as the committer time"));
+            }
+            if (Text.maySurrogate(bytes)) {
+                try {
+                    Text.unpaired(Json.parse(bytes), (pointer, escape) -> findings.accept(new Finding(ref,
+                            commit.id(), Envelopes.PATH + "#" + pointer, FindingCode.BAD_TEXT,
+                            Text.unpairedMessage(escape))));
+                } catch (Json.SyntaxException e) {
+                    throw new IllegalStateException("the envelope parsed once already", e);
+                }
+            }
         }
     }
 }

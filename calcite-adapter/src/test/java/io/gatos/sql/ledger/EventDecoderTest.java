@@ -146,4 +146,59 @@ class EventDecoderTest {
         assertThat(decoder("t\n\nSig-Alg: ed25519", 0).decode(withField.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .sigAlg()).isEqualTo("rsa");
     }
+
+    private static EventDecoder decoderOf() {
+        return decoder("order.created\n\nEvent-CID: blake3:abc\n", 3);
+    }
+
+    private static List<String> notes(EventDecoder d) {
+        return d.notes().stream().map(n -> n.code() + " " + n.path() + " " + n.message()).toList();
+    }
+
+    @Test
+    void aUlidThatIsNoneIsKeptAsTheIdAndNoted() {
+        EventDecoder d = decoderOf();
+        LedgerEvent e = d.decode(("{\"ulid\":\"01jd0000000000000000000000\","
+                + envelopeWithout("ulid").substring(1)).getBytes(StandardCharsets.UTF_8));
+        assertThat(e.id()).isEqualTo("01jd0000000000000000000000");
+        assertThat(e.readable()).isTrue();
+        assertThat(notes(d)).containsExactly("BAD_ULID message/envelope.json envelope ulid"
+                + " '01jd0000000000000000000000' is not a ULID (26 upper-case Crockford base32 characters);"
+                + " the event keeps it as its id");
+    }
+
+    @Test
+    void aTsThatIsNoTimeFallsBackToTheCommitTimeAndIsNoted() {
+        for (String ts : List.of("\"yesterday\"", "12", "\"+999999999-12-31T23:59:59Z\"", "\"10000-01-01T00:00:00Z\"")) {
+            EventDecoder d = decoderOf();
+            LedgerEvent e = d.decode(("{\"ts\":" + ts + "," + envelopeWithout("none").substring(1))
+                    .getBytes(StandardCharsets.UTF_8));
+            assertThat(e.tsMillis()).as(ts).isEqualTo(COMMIT_MILLIS);
+            assertThat(notes(d)).as(ts).singleElement().asString()
+                    .startsWith("BAD_TIME message/envelope.json#/ts envelope ts ")
+                    .endsWith(" is not an RFC 3339 time; ts reads as the committer time");
+        }
+        EventDecoder d = decoderOf();
+        d.decode(("{\"ts\":null," + envelopeWithout("none").substring(1)).getBytes(StandardCharsets.UTF_8));
+        assertThat(d.notes()).isEmpty();
+    }
+
+    @Test
+    void unpairedSurrogatesAreNotedEscapedInJsonAndReplacedInText() {
+        EventDecoder d = decoderOf();
+        String json = "{\"actor\":\"user:\\udfff\",\"payload\":{\"k\":[\"\\ud83d\\ude00\",\"\\udc01x\"]},"
+                + "\"type\":\"t\",\"ulid\":\"" + ULID + "\"}";
+        LedgerEvent e = d.decode(json.getBytes(StandardCharsets.UTF_8));
+        assertThat(e.actor()).isEqualTo("user:\ufffd");
+        assertThat(e.payload()).isEqualTo("{\"k\":[\"\ud83d\ude00\",\"\\udc01x\"]}");
+        assertThat(d.notes()).extracting(EventDecoder.Note::path).containsExactly("message/envelope.json#/actor",
+                "message/envelope.json#/payload/k/1");
+    }
+
+    @Test
+    void aHealthyEnvelopeHasNoNotes() {
+        EventDecoder d = decoderOf();
+        d.decode(envelopeWithout("none").getBytes(StandardCharsets.UTF_8));
+        assertThat(d.notes()).isEmpty();
+    }
 }

@@ -3,6 +3,7 @@ package io.gatos.sql.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatos.sql.ledger.write.EventSpec;
+import io.gatos.sql.ledger.write.MessageSpec;
 import io.gatos.sql.ledger.write.StateTrailers;
 import io.gatos.sql.ledger.write.TopicSpelling;
 import io.gatos.sql.testing.LedgerTestRepository;
@@ -114,6 +115,27 @@ class FindingScanTest {
                     "BAD_JSON " + ref + " " + oldBad.name());
             assertThat(findings(after.withBase(Frontier.measure(before, Map.of()).asBase())))
                     .containsExactly("BAD_JSON " + ref + " " + newBad.name());
+        }
+    }
+
+    @Test
+    void misshapenRefsAndOddMessagesAreFindingsAndGovernanceRefsAreReadWhateverTheirShape() {
+        try (LedgerTestRepository repo = LedgerTestRepository.create(dir.resolve("shapes"))) {
+            var w = repo.writer();
+            ObjectId note = repo.message("billing", "{}");
+            ObjectId odd = w.appendMessage("billing", MessageSpec.of("nope", "billing", "t", "{\"s\":\"\\ud800\"}",
+                    repo.tick()));
+            w.setRef("refs/gatos/messages/billing", note);
+            w.setRef("refs/gatos/jobs/solo", note);
+            w.setRef("refs/gatos/proposals/any/shape/at/all", note);
+            w.setRef("refs/gatos/audit/x/y/z", note);
+            assertThat(findings(repo.snapshot())).containsExactlyInAnyOrder(
+                    "BAD_REF refs/gatos/jobs/solo " + note.name(),
+                    "BAD_REF refs/gatos/messages/billing " + note.name(),
+                    "BAD_TRAILER refs/gatos/proposals/any/shape/at/all " + note.name(),
+                    "BAD_JSON refs/gatos/proposals/any/shape/at/all " + note.name(),
+                    "BAD_ULID refs/gatos/shiplog/billing/head " + odd.name(),
+                    "BAD_TEXT refs/gatos/shiplog/billing/head " + odd.name());
         }
     }
 }

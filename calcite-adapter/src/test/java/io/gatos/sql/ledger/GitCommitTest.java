@@ -40,6 +40,32 @@ class GitCommitTest {
         assertThat(c.author()).isEqualTo("c <c@x>");
     }
 
+    private static GitCommit committedAt(String seconds) {
+        String raw = "tree " + TREE + "\ncommitter c <c@x> " + seconds + " +0000\n\nx\n";
+        return GitCommit.parse("abc", raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void committerTimesOutsideTheTimestampRangeReadAsTheEpochWithAReason() {
+        assertThat(committedAt("9223372036854775807").committerMillis()).isZero();
+        assertThat(committedAt("9223372036854775807").timeProblem())
+                .isEqualTo("committer time '9223372036854775807' is outside 0001-01-01..9999-12-31");
+        assertThat(committedAt("253402300800").timeProblem()).contains("outside"); // 10000-01-01
+        assertThat(committedAt("-62135596801").timeProblem()).contains("outside"); // before year 1
+        assertThat(committedAt("99999999999999999999").timeProblem()).contains("not a number"); // no long
+        assertThat(committedAt("soon").timeProblem())
+                .isEqualTo("committer time 'soon' is not a number of seconds since the epoch");
+        assertThat(committedAt("soon").committerMillis()).isZero();
+    }
+
+    @Test
+    void committerTimesInsideTheRangeReadAsWritten() {
+        assertThat(committedAt("253402300799").committerMillis()).isEqualTo(253_402_300_799_000L);
+        assertThat(committedAt("-1").committerMillis()).isEqualTo(-1000L);
+        assertThat(committedAt("-62135596800").timeProblem()).isNull();
+        assertThat(committedAt("0").timeProblem()).isNull();
+    }
+
     @Test
     void rejectsObjectsThatAreNotCommits() {
         assertThatThrownBy(() -> GitCommit.parse("abc", "hello".getBytes(StandardCharsets.UTF_8)))

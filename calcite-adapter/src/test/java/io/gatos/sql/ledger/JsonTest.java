@@ -39,4 +39,11 @@ class JsonTest {
         assertThat(((JsonValue.Num) o.get("big")).asLong()).isNull();
         assertThat(Json.quote("a\"b")).isEqualTo("\"a\\\"b\"");
     }
+
+    @Test
+    void writesUnpairedSurrogatesAsEscapesAndKeepsPairs() throws Exception {
+        JsonValue v = Json.parse("{\"a\":\"x\\ud800y\",\"b\":\"\\ud83d\\ude00\",\"c\":\"\\udc00\"}");
+        assertThat(Json.write(v)).isEqualTo("{\"a\":\"x\\ud800y\",\"b\":\"\ud83d\ude00\",\"c\":\"\\udc00\"}");
+        assertThat(Json.quote("\ud800\ud800\udc00")).isEqualTo("\"\\ud800\ud800\udc00\"");
+    }
 }
