@@ -60,7 +60,10 @@ public final class JobScan {
         }, objects);
     }
 
-    /** Returns whether {@code ref} is {@code refs/gatos/jobs/<job-id>/job}, {@code .../result} or {@code .../claims/<worker-id>}. */
+    /**
+     * Returns whether {@code ref} is {@code refs/gatos/jobs/<job-id>/job}, {@code .../result} or
+     * {@code .../claims/<worker-id>}.
+     */
     static boolean isJobRef(String ref) {
         if (!ref.startsWith(PREFIX)) {
             return false;

@@ -43,7 +43,10 @@ final class Text {
         return -1;
     }
 
-    /** Returns {@code s} (nullable) with every unpaired surrogate replaced by U+FFFD; {@code s} itself when it has none. */
+    /**
+     * Returns {@code s} (nullable) with every unpaired surrogate replaced by U+FFFD; {@code s} itself
+     * when it has none.
+     */
     static String wellFormed(String s) {
         if (s == null || firstUnpaired(s) < 0) {
             return s;

@@ -46,6 +46,55 @@ class ExporterTest {
         }
     }
 
+    /** Adds one case of each finding issue 15 added: a misshapen ref, a bad ULID, a bad time, an unpaired surrogate. */
+    private static void addSilentCases(LedgerTestRepository repo) throws Exception {
+        var w = repo.writer();
+        java.time.Instant t = java.time.Instant.parse("2026-01-04T00:00:00Z");
+        w.appendRawEvent("odd", "ulid", "odd.ulid", ("{\"actor\":\"user:o\",\"payload\":{\"s\":\"\\ud800\"},"
+                + "\"type\":\"odd.ulid\",\"ulid\":\"not-a-ulid!!\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8), t);
+        w.setRef("refs/gatos/journal/solo", w.head("refs/gatos/journal/odd/ulid"));
+        String envelope = "{\"actor\":\"user:o\",\"payload\":{},\"type\":\"odd.time\",\"ulid\":\""
+                + repo.ulid(t) + "\"}";
+        org.eclipse.jgit.lib.ObjectId carrier = w.commit(null, java.util.Map.of("message/envelope.json",
+                envelope.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "odd.time", List.of(), t);
+        org.eclipse.jgit.lib.ObjectId tree;
+        try (org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(repo.repository())) {
+            tree = walk.parseCommit(carrier).getTree().getId();
+        }
+        String raw = "tree " + tree.name() + "\nauthor A <a@x> 9223372036854775807 +0000\ncommitter A <a@x>"
+                + " 9223372036854775807 +0000\n\nodd.time\n";
+        org.eclipse.jgit.lib.ObjectId commit;
+        try (org.eclipse.jgit.lib.ObjectInserter ins = repo.repository().newObjectInserter()) {
+            commit = ins.insert(org.eclipse.jgit.lib.Constants.OBJ_COMMIT,
+                    raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ins.flush();
+        }
+        w.setRef("refs/gatos/journal/odd/time", commit);
+    }
+
+    @Test
+    void theFindingsOfIssue15DoNotStopAnExport() throws Exception {
+        try (LedgerTestRepository repo = ExportFixture.build(dir.resolve("ledger.git"))) {
+            addSilentCases(repo);
+            Path out = dir.resolve("out/ledger.sqlite");
+            Exporter.run(ExportOptions.of(repo.path(), out));
+            try (Connection live = DriverManager.getConnection(repo.jdbcUrl())) {
+                for (TableDef def : Catalog.get().tables()) {
+                    assertThat(fileRows(out, def)).as(def.name())
+                            .containsExactlyInAnyOrderElementsOf(liveRows(live, def));
+                }
+            }
+            assertThat(SqliteDump.rows(out, "SELECT code FROM findings WHERE code IN ('BAD_REF', 'BAD_TEXT', 'BAD_TIME', 'BAD_ULID')"
+                    + " ORDER BY code"))
+                    .containsExactly(List.of("BAD_REF"), List.of("BAD_TEXT"), List.of("BAD_TIME"), List.of("BAD_ULID"));
+            assertThat(SqliteDump.rows(out, "SELECT payload, ts FROM events WHERE id = 'not-a-ulid!!'"))
+                    .containsExactly(List.of("{\"s\":\"\\ud800\"}", 1_767_484_800_000L));
+            assertThat(SqliteDump.rows(out, "SELECT ts FROM events WHERE ns = 'odd' AND kind = 'odd.time'"))
+                    .containsExactly(List.of(0L));
+            Exporter.run(ParquetExportTest.parquet(repo.path(), dir.resolve("out/parquet")));
+        }
+    }
+
     @Test
     void theFileIsStrictConsistentAndDescribedByAValidManifest() throws Exception {
         try (LedgerTestRepository repo = ExportFixture.build(dir.resolve("ledger.git"))) {
