@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * <p>Over a based snapshot the history planes (events, messages, state checkpoints and their
  * pointers, commits) read and report only what is above the bases, so their findings are those of
  * the new commits ({@code DUPLICATE_ULID} compares new events among themselves only), while the
- * consumer, job and governance planes are read whole.
+ * consumer, job and governance planes are read whole. Ref names are checked first, all of them
+ * ({@code BAD_REF}, see {@link RefShapes}).
  */
 public final class FindingScan {
     private FindingScan() {
