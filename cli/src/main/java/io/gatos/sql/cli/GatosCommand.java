@@ -72,12 +72,18 @@ public final class GatosCommand implements Runnable {
 
     /**
      * Runs the command line and exits the JVM with its exit code; standard output and error are
-     * written as UTF-8 whatever the platform encoding.
+     * written as UTF-8 whatever the platform encoding. Whatever fails is one line on stderr.
      */
     public static void main(String[] args) {
         PrintWriter out = utf8(FileDescriptor.out);
         PrintWriter err = utf8(FileDescriptor.err);
-        int code = new CommandLine(new GatosCommand()).setOut(out).setErr(err).execute(args);
+        int code;
+        try {
+            code = new CommandLine(new GatosCommand()).setOut(out).setErr(err).execute(args);
+        } catch (RuntimeException | Error e) { // outside a subcommand's body: still one line
+            err.println("gatos: internal error: " + e + " (a bug; please report it with the command line)");
+            code = ExitCodes.INTERNAL;
+        }
         out.flush();
         err.flush();
         System.exit(code);

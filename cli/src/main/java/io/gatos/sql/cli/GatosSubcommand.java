@@ -13,10 +13,9 @@ import java.sql.SQLException;
 import java.util.concurrent.Callable;
 
 /**
- * Runs a subcommand body and turns its failures into the documented exit codes: {@link
- * UserException} and {@link SQLException} exit 2, a {@link MaterializeException} per {@link
- * ExitCodes#of}, anything else 1, each with a one-line message on stderr and a stack trace only
- * with {@code --verbose}.
+ * Runs a subcommand body and turns every failure, a {@code java.lang.Error} included, into the
+ * exit code of its kind ({@link ExitCodes#of}) with a one-line message on stderr and a stack trace
+ * only with {@code --verbose}.
  */
 @Command(
         mixinStandardHelpOptions = true,
@@ -35,22 +34,29 @@ abstract class GatosSubcommand implements Callable<Integer> {
             return run();
         } catch (ParameterException e) {
             throw e; // picocli reports it with the usage help and exit code 2
-        } catch (UserException e) {
-            return fail(e.getMessage(), e, ExitCodes.INPUT);
-        } catch (MaterializeException e) {
+        } catch (UserException | MaterializeException e) {
             return fail(e.getMessage(), e, ExitCodes.of(e));
         } catch (SQLException e) {
-            return fail("SQL error: " + SqlErrors.message(e, verbose()), e, ExitCodes.INPUT);
-        } catch (Exception e) {
-            return fail(
-                    "internal error: "
-                            + e
-                            + (verbose() ? "" : " (run with --verbose for the stack trace)"),
-                    e,
-                    ExitCodes.INTERNAL);
+            return fail("SQL error: " + SqlErrors.message(e, verbose()), e, ExitCodes.of(e));
+        } catch (Exception | Error e) { // an Error too: never "Exception in thread main"
+            return fail(internalMessage(e), e, ExitCodes.of(e));
         } finally {
             out().flush();
         }
+    }
+
+    /**
+     * Returns what reports {@code failure}: its message when it is bad input, else one line naming
+     * it as an internal error.
+     */
+    final String internalMessage(Throwable failure) {
+        if (ExitCodes.of(failure) != ExitCodes.INTERNAL && failure.getMessage() != null) {
+            return failure.getMessage().strip();
+        }
+        String text = failure.toString().strip();
+        int newline = text.indexOf('\n');
+        return "internal error: " + (newline < 0 ? text : text.substring(0, newline))
+                + (verbose() ? "" : " (run with --verbose for the stack trace)");
     }
 
     /** Returns where results go: picocli's output writer (standard output unless redirected). */
@@ -70,7 +76,7 @@ abstract class GatosSubcommand implements Callable<Integer> {
     }
 
     /** Prints {@code message} as one {@code gatos <name>: } line on stderr and returns {@code code}. */
-    final int fail(String message, Exception e, int code) {
+    final int fail(String message, Throwable e, int code) {
         out().flush();
         err().println("gatos " + spec.name() + ": " + message);
         if (verbose()) {

@@ -79,7 +79,8 @@ public final class ServeCommand extends GatosSubcommand {
         out().println("limits: statement timeout " + DurationConverter.format(c.statementTimeout()) + ", row cap "
                 + (c.maxRows() == 0 ? "none" : c.maxRows()) + ", " + c.maxConnections() + " connections, "
                 + c.maxStatements() + " statements, idle " + DurationConverter.format(c.idleTimeout())
-                + "; client properties allowed: " + ClientProperties.allowedList());
+                + ", request body " + c.http().maxBodyBytes() + " bytes, read timeout "
+                + DurationConverter.format(c.http().readTimeout()) + "; client properties allowed: " + ClientProperties.allowedList());
         out().println("health: " + server.uri() + "/health; stop with Ctrl-C or SIGTERM");
         out().flush();
     }

@@ -1,5 +1,6 @@
 package io.gatos.sql.cli;
 
+import io.gatos.sql.server.HttpLimits;
 import io.gatos.sql.server.ServerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,6 +52,15 @@ final class ServeOptions {
             description = "On SIGTERM, how long running requests may finish before they are cancelled (default: ${DEFAULT-VALUE}).")
     Duration shutdownGrace;
 
+    @Option(names = "--max-request-bytes", paramLabel = "N", defaultValue = "1048576",
+            description = "Largest request body; a larger one is refused (413) before it is read (default: ${DEFAULT-VALUE}).")
+    int maxRequestBytes;
+
+    @Option(names = "--read-timeout", defaultValue = "30s", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "A connection that sends nothing for this long is closed, also while its body arrives"
+                    + " (default: ${DEFAULT-VALUE}).")
+    Duration readTimeout;
+
     @Option(names = "--auth", defaultValue = "none", paramLabel = "none|basic",
             description = "none: anyone who reaches the port may query; basic: HTTP Basic credentials checked"
                     + " against --users (default: ${DEFAULT-VALUE}).")
@@ -74,7 +84,8 @@ final class ServeOptions {
         }
         try {
             return new ServerConfig(repo, bind, port, serialization(), statementTimeout, maxRows, maxConnections,
-                    maxStatements, idleTimeout, threads, shutdownGrace, auth(), tls());
+                    maxStatements, idleTimeout, threads, shutdownGrace, auth(), tls(),
+                    HttpLimits.DEFAULTS.withBodyAndTimeout(maxRequestBytes, readTimeout));
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), e);
         }

@@ -29,6 +29,21 @@ final class ErrorShield {
                 });
     }
 
+    /**
+     * Returns what the client may see of any {@code failure}, a {@code java.lang.Error} included:
+     * a message, an error code and a state, without stack or cause.
+     */
+    static RefusedException forClient(Throwable failure) {
+        if (failure instanceof AvaticaRuntimeException avatica) {
+            return RefusedException.copyOf(avatica);
+        }
+        if (failure instanceof NoSuchConnectionException) {
+            return RefusedException.missingConnection(failure.getMessage() + ": the server does not know this"
+                    + " connection (it was closed, idle too long, or the server restarted); reconnect");
+        }
+        return RefusedException.of(failure);
+    }
+
     /** Returns what the handler should see of {@code failure}. */
     static Throwable shielded(Throwable failure) {
         if (failure instanceof AvaticaRuntimeException || failure instanceof NoSuchConnectionException

@@ -7,21 +7,23 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BiPredicate;
-import org.apache.calcite.avatica.remote.Service.RpcMetadataResponse;
-import org.apache.calcite.avatica.server.AvaticaHandler;
-import org.apache.calcite.avatica.server.AvaticaJsonHandler;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import org.apache.calcite.avatica.remote.Service;
+import org.apache.calcite.avatica.remote.Service.RpcMetadataResponse;
 import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.handler.HandlerWrapper;
+import org.eclipse.jetty.server.handler.AbstractHandler;
 
 /**
- * Stands in front of the Avatica handler: answers {@code GET /health} for load balancers (without
- * credentials), answers 401 to requests without valid Basic credentials when authentication is on,
- * and counts the requests in flight so a stop can wait for them. Thread-safe.
+ * Routes every request: answers {@code GET /health} for load balancers (without credentials),
+ * answers 401 to requests without valid Basic credentials when authentication is on, hands
+ * Avatica's requests to an {@link RpcEndpoint} (the server's wire format, or JSON on {@link #JSON}),
+ * and counts the requests in flight so a stop can wait for them. An answer that leaves a request
+ * body unread closes the connection, so that no worker thread waits for the rest. Thread-safe.
  */
-final class Gateway extends HandlerWrapper {
+final class Gateway extends AbstractHandler {
     /** The path of the health endpoint. */
     static final String HEALTH = "/health";
     /**
@@ -39,7 +41,8 @@ final class Gateway extends HandlerWrapper {
     private final Function<String, Optional<String>> authenticator;
     private final HealthProbe health;
     private final BiPredicate<String, Integer> canceller;
-    private final AvaticaJsonHandler json;
+    private final RpcEndpoint main;
+    private final RpcEndpoint json;
     private final Object lock = new Object();
     private int inFlight;
     private volatile boolean stopping;
@@ -51,51 +54,59 @@ final class Gateway extends HandlerWrapper {
      *     null when anyone may connect
      * @param health answers the health endpoint
      * @param canceller cancels a connection's statement, answering whether it was open
-     * @param json serves {@link #JSON}; started and stopped with the gateway
+     * @param service answers Avatica's requests, in {@code serialization} and in JSON on {@link #JSON}
+     * @param serialization the server's wire format
+     * @param limits the body size and the number of bodies that may be arriving at once
      */
     Gateway(Function<String, Optional<String>> authenticator, HealthProbe health,
-            BiPredicate<String, Integer> canceller, AvaticaJsonHandler json) {
+            BiPredicate<String, Integer> canceller, Service service, ServerConfig.Serialization serialization,
+            HttpLimits limits) {
         this.authenticator = authenticator;
         this.health = requireNonNull(health, "health");
         this.canceller = requireNonNull(canceller, "canceller");
-        this.json = requireNonNull(json, "json");
-        addBean(json);
+        Semaphore pending = new Semaphore(limits.maxPendingBodies());
+        this.main = new RpcEndpoint(RpcProtocol.of(serialization, service), limits.maxBodyBytes(), pending,
+                this::inFlight);
+        this.json = new RpcEndpoint(RpcProtocol.of(ServerConfig.Serialization.JSON, service),
+                limits.maxBodyBytes(), pending, this::inFlight);
     }
 
     /** Tells clients of both protocols which server answered them. */
     void setServerRpcMetadata(RpcMetadataResponse metadata) {
-        ((AvaticaHandler) getHandler()).setServerRpcMetadata(metadata);
-        json.setServerRpcMetadata(metadata);
+        main.protocol().setRpcMetadata(metadata);
+        json.protocol().setRpcMetadata(metadata);
     }
 
     @Override
     public void handle(String target, Request base, HttpServletRequest request, HttpServletResponse response)
             throws IOException, javax.servlet.ServletException {
+        base.setHandled(true);
         if (HEALTH.equals(target)) {
+            closeAfter(request, response);
             HealthProbe.Status status = stopping ? HealthProbe.Status.stopping() : health.probe(inFlight());
             write(response, status.ok() ? 200 : 503, "application/json", status.json());
-            base.setHandled(true);
             return;
         }
         if (authenticator != null && authenticator.apply(request.getHeader("Authorization")).isEmpty()) {
+            closeAfter(request, response);
             response.setHeader("WWW-Authenticate", "Basic realm=\"gatos\", charset=\"UTF-8\"");
             write(response, 401, "text/plain", "authentication required: connect with authentication=BASIC;"
                     + "avatica_user=NAME;avatica_password=SECRET, a user of gatos serve --users\n");
-            base.setHandled(true);
             return;
         }
         if (CANCEL.equals(target)) {
+            closeAfter(request, response);
             cancel(request, response);
-            base.setHandled(true);
             return;
         }
+        (JSON.equals(target) ? json : main).serve(request, response);
+    }
+
+    /** Runs {@code work}, counted as a request in flight. */
+    private void inFlight(Runnable work) {
         enter();
         try {
-            if (JSON.equals(target)) {
-                json.handle(target, base, request, response);
-                return;
-            }
-            super.handle(target, base, request, response);
+            work.run();
         } finally {
             leave();
         }
@@ -153,10 +164,22 @@ final class Gateway extends HandlerWrapper {
         }
     }
 
-    private static void write(HttpServletResponse response, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(UTF_8);
+    /** Closes the connection after the response when {@code request} has a body nobody will read. */
+    static void closeAfter(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+            response.setHeader("Connection", "close");
+        }
+    }
+
+    /** Writes a whole response of {@code body} as UTF-8 text. */
+    static void write(HttpServletResponse response, int status, String type, String body) throws IOException {
+        write(response, status, type + ";charset=utf-8", body.getBytes(UTF_8));
+    }
+
+    /** Writes a whole response of {@code bytes}, {@code type} being the full Content-Type. */
+    static void write(HttpServletResponse response, int status, String type, byte[] bytes) throws IOException {
         response.setStatus(status);
-        response.setContentType(type + ";charset=utf-8");
+        response.setContentType(type);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }

@@ -16,9 +16,7 @@ import java.util.function.Function;
 import org.apache.calcite.avatica.remote.LocalService;
 import org.apache.calcite.avatica.remote.Service;
 import org.apache.calcite.avatica.remote.Service.RpcMetadataResponse;
-import org.apache.calcite.avatica.server.AvaticaHandler;
-import org.apache.calcite.avatica.server.AvaticaJsonHandler;
-import org.apache.calcite.avatica.server.AvaticaProtobufHandler;
+import org.eclipse.jetty.server.ConnectionLimit;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -52,19 +50,15 @@ public final class GatosServer implements AutoCloseable {
         this.repository = repository;
         this.meta = new GatosMeta(config, repository);
         Service service = ErrorShield.wrap(new LocalService(meta));
-        AvaticaHandler avatica = config.serialization() == ServerConfig.Serialization.PROTOBUF
-                ? new AvaticaProtobufHandler(service) : new AvaticaJsonHandler(service);
-        this.gateway = new Gateway(auth, new HealthProbe(repository), meta::cancel, new AvaticaJsonHandler(service));
-        gateway.setHandler(avatica);
+        this.gateway = new Gateway(auth, new HealthProbe(repository), meta::cancel, service, config.serialization(),
+                config.http());
         QueuedThreadPool pool = new QueuedThreadPool(config.threads(), 4);
         pool.setName("gatos-serve");
         this.jetty = new Server(pool);
-        this.connector = config.tls() == null ? new ServerConnector(jetty) : new ServerConnector(jetty,
-                new SslConnectionFactory(ssl(config.tls()), "http/1.1"),
-                new HttpConnectionFactory(new HttpConfiguration()));
-        connector.setHost(config.bind());
-        connector.setPort(config.port());
+        this.connector = connector(jetty, config);
         jetty.addConnector(connector);
+        jetty.addBean(new ConnectionLimit(config.http().maxHttpConnections(), connector));
+        jetty.setErrorHandler(new BriefErrors());
         // Jetty stops gracefully only with a StatisticsHandler: it then waits for every response to be
         // completed on the wire, not just handled, before closing connections.
         StatisticsHandler completion = new StatisticsHandler();
@@ -202,6 +196,22 @@ public final class GatosServer implements AutoCloseable {
         } catch (LedgerException e) {
             throw new ServerException(ServerException.Code.REPOSITORY, e.getMessage(), e);
         }
+    }
+
+    /** Returns the listener: no server version sent, headers bounded, silent connections closed. */
+    private static ServerConnector connector(Server jetty, ServerConfig config) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(config.http().maxHeaderBytes());
+        http.setDelayDispatchUntilContent(false); // refuse a declared oversize body before any of it arrives
+        HttpConnectionFactory plain = new HttpConnectionFactory(http);
+        ServerConnector connector = config.tls() == null ? new ServerConnector(jetty, plain)
+                : new ServerConnector(jetty, new SslConnectionFactory(ssl(config.tls()), "http/1.1"), plain);
+        connector.setHost(config.bind());
+        connector.setPort(config.port());
+        connector.setIdleTimeout(config.http().readTimeout().toMillis());
+        return connector;
     }
 
     private static SslContextFactory.Server ssl(ServerConfig.Tls tls) {

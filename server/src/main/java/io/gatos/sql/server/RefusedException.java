@@ -3,6 +3,7 @@ package io.gatos.sql.server;
 import io.gatos.sql.jdbc.SqlStates;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
+import org.apache.calcite.avatica.remote.Service;
 
 /**
  * Carries a refusal or a failed statement to a remote client: Avatica sends its message and SQL
@@ -27,7 +28,27 @@ public final class RefusedException extends AvaticaRuntimeException {
     public static final String SHUTTING_DOWN = "57P01";
 
     private RefusedException(String message, String sqlState) {
-        super(message, -1, sqlState, AvaticaSeverity.ERROR);
+        this(message, -1, sqlState, AvaticaSeverity.ERROR);
+    }
+
+    private RefusedException(String message, int errorCode, String sqlState, AvaticaSeverity severity) {
+        super(message, errorCode, sqlState, severity);
+    }
+
+    /**
+     * Returns Avatica's own {@code failure} without its stack and cause: the same message, error
+     * code (which the client reads, e.g. to reopen a connection the server forgot), state and severity.
+     */
+    static RefusedException copyOf(AvaticaRuntimeException failure) {
+        return failure instanceof RefusedException refused ? refused : new RefusedException(
+                String.valueOf(failure.getErrorMessage()), failure.getErrorCode(), failure.getSqlState(),
+                failure.getSeverity());
+    }
+
+    /** Reports a connection the server does not know, with the code Avatica's client reopens it on. */
+    static RefusedException missingConnection(String detail) {
+        return new RefusedException(detail, Service.ErrorResponse.MISSING_CONNECTION_ERROR_CODE, "08003",
+                AvaticaSeverity.ERROR);
     }
 
     /** Records no stack: the client gets the message and the state only. */

@@ -27,6 +27,7 @@ import javax.net.ssl.TrustManagerFactory;
  * @param shutdownGrace how long a stop waits for running requests before cancelling them
  * @param auth who may connect
  * @param tls the keystore of the HTTPS listener, or null for plain HTTP
+ * @param http what one HTTP client may hold: sizes, read timeout, pending bodies, connections
  */
 public record ServerConfig(
         Path repo,
@@ -41,7 +42,8 @@ public record ServerConfig(
         int threads,
         Duration shutdownGrace,
         Auth auth,
-        Tls tls) {
+        Tls tls,
+        HttpLimits http) {
     /** The address the server listens on unless told otherwise. */
     public static final String LOOPBACK = "127.0.0.1";
     /** The default port. */
@@ -136,6 +138,7 @@ public record ServerConfig(
         requireNonNull(idleTimeout, "idleTimeout");
         requireNonNull(shutdownGrace, "shutdownGrace");
         requireNonNull(auth, "auth");
+        requireNonNull(http, "http");
         check(port >= 0 && port <= 65_535, "--port must be between 0 and 65535, not " + port);
         check(!statementTimeout.isNegative(), "--statement-timeout must not be negative");
         check(statementTimeout.toSeconds() < Integer.MAX_VALUE / 1000, "--statement-timeout is too long");
@@ -150,7 +153,7 @@ public record ServerConfig(
     /** Returns the documented defaults for {@code repo}: loopback:8765, protobuf, 60 s, no row cap, no auth. */
     public static ServerConfig defaults(Path repo) {
         return new ServerConfig(repo, LOOPBACK, DEFAULT_PORT, Serialization.PROTOBUF, Duration.ofSeconds(60), 0,
-                64, 1_000, Duration.ofMinutes(10), 32, Duration.ofSeconds(10), Auth.NONE, null);
+                64, 1_000, Duration.ofMinutes(10), 32, Duration.ofSeconds(10), Auth.NONE, null, HttpLimits.DEFAULTS);
     }
 
     /** Returns the statement timeout in whole seconds, rounded up, as JDBC takes it; 0 for none. */
@@ -162,25 +165,31 @@ public record ServerConfig(
     /** Returns a copy listening on {@code newBind}:{@code newPort}. */
     public ServerConfig withAddress(String newBind, int newPort) {
         return new ServerConfig(repo, newBind, newPort, serialization, statementTimeout, maxRows, maxConnections,
-                maxStatements, idleTimeout, threads, shutdownGrace, auth, tls);
+                maxStatements, idleTimeout, threads, shutdownGrace, auth, tls, http);
     }
 
     /** Returns a copy with other limits. */
     public ServerConfig withLimits(Duration newTimeout, long newMaxRows, int newMaxConnections, int newMaxStatements) {
         return new ServerConfig(repo, bind, port, serialization, newTimeout, newMaxRows, newMaxConnections,
-                newMaxStatements, idleTimeout, threads, shutdownGrace, auth, tls);
+                newMaxStatements, idleTimeout, threads, shutdownGrace, auth, tls, http);
     }
 
     /** Returns a copy with another wire format, authentication and TLS setting ({@code newTls} may be null). */
     public ServerConfig withAccess(Serialization newSerialization, Auth newAuth, Tls newTls) {
         return new ServerConfig(repo, bind, port, newSerialization, statementTimeout, maxRows, maxConnections,
-                maxStatements, idleTimeout, threads, shutdownGrace, newAuth, newTls);
+                maxStatements, idleTimeout, threads, shutdownGrace, newAuth, newTls, http);
     }
 
     /** Returns a copy with another idle timeout, thread count and shutdown grace. */
     public ServerConfig withRuntime(Duration newIdleTimeout, int newThreads, Duration newShutdownGrace) {
         return new ServerConfig(repo, bind, port, serialization, statementTimeout, maxRows, maxConnections,
-                maxStatements, newIdleTimeout, newThreads, newShutdownGrace, auth, tls);
+                maxStatements, newIdleTimeout, newThreads, newShutdownGrace, auth, tls, http);
+    }
+
+    /** Returns a copy with other HTTP limits. */
+    public ServerConfig withHttp(HttpLimits newHttp) {
+        return new ServerConfig(repo, bind, port, serialization, statementTimeout, maxRows, maxConnections,
+                maxStatements, idleTimeout, threads, shutdownGrace, auth, tls, newHttp);
     }
 
     private static void check(boolean condition, String message) {
