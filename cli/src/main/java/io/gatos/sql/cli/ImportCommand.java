@@ -49,7 +49,8 @@ public final class ImportCommand extends GatosSubcommand {
             names = "--input",
             paramLabel = "FILE",
             defaultValue = "-",
-            description = "The NDJSON file, plain or gzip; '-' (the default) reads standard input.")
+            description = "The NDJSON file, plain or gzip, read once as a stream (a pipe or FIFO too); '-' (the"
+                    + " default) reads standard input.")
     String input;
 
     @Option(
@@ -59,8 +60,19 @@ public final class ImportCommand extends GatosSubcommand {
             description = "Lines between progress reports on stderr, shown only on a terminal (default: ${DEFAULT-VALUE}).")
     int progressEvery;
 
+    @Option(
+            names = "--max-line-bytes",
+            paramLabel = "N",
+            defaultValue = "67108864",
+            description = "The longest line read (bytes, after gzip); a longer one aborts the import, naming it"
+                    + " (default: ${DEFAULT-VALUE}, 64 MiB). Memory holds one line at a time.")
+    long maxLineBytes;
+
     @Override
     int run() throws UserException, IOException {
+        if (maxLineBytes < 1) {
+            throw new UserException("--max-line-bytes must be at least 1, not " + maxLineBytes);
+        }
         Path target = Ledgers.existingDirectory(repo.path);
         boolean terminal = System.console() != null;
         PrintWriter err = err();
@@ -70,7 +82,7 @@ public final class ImportCommand extends GatosSubcommand {
         } : null;
         NdjsonImporter.Result result;
         try (InputStream in = open()) {
-            result = NdjsonImporter.run(target, in, progressEvery, progress);
+            result = NdjsonImporter.run(target, in, progressEvery, progress, maxLineBytes);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage() + "\n" + Ledgers.HINT, e);
         } catch (ImportException e) {

@@ -55,6 +55,23 @@ class ImportCommandTest {
     }
 
     @Test
+    void aLineLongerThanMaxLineBytesAbortsNamingItAndALargerMaximumImportsIt() throws IOException {
+        Path input = write(String.join("\n", lines()) + "\n");
+
+        Cli tooLong = Cli.run("import", "--repo", target.path().toString(), "--input", input.toString(),
+                "--max-line-bytes", "100");
+        Cli zero = Cli.run("import", "--repo", target.path().toString(), "--input", input.toString(),
+                "--max-line-bytes", "0");
+        Cli ok = Cli.run("import", "--repo", target.path().toString(), "--input", input.toString(),
+                "--max-line-bytes", "100000");
+
+        assertThat(tooLong.exitCode()).isEqualTo(1);
+        assertThat(tooLong.err()).contains("line 1: the line is longer than 100 bytes").contains("--max-line-bytes");
+        assertThat(zero.exitCode()).isEqualTo(2);
+        assertThat(ok.exitCode()).isZero();
+    }
+
+    @Test
     void readsStandardInputByDefaultAndGzipIsDetected() throws IOException {
         java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
         try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {

@@ -30,6 +30,8 @@ public final class NdjsonImporter {
     public static final int DEFAULT_PROGRESS_EVERY = 10_000;
     /** Objects inserted before the pending pack is written out, which bounds the inserter's index (~20 MB). */
     static final int FLUSH_EVERY_OBJECTS = 250_000;
+    /** The longest line (bytes, after gzip) an import reads unless told otherwise: 64 MiB. */
+    public static final long DEFAULT_MAX_LINE_BYTES = 64L << 20;
 
     /**
      * Summarizes a finished import.
@@ -44,12 +46,17 @@ public final class NdjsonImporter {
 
     private final Repository repo;
     private final int flushEvery;
+    private final long maxLineBytes;
     private final TargetStreams streams;
     private CommitWriter writer;
 
-    private NdjsonImporter(Repository repo, int flushEvery) {
+    private NdjsonImporter(Repository repo, int flushEvery, long maxLineBytes) {
         this.repo = requireNonNull(repo, "repo");
         this.flushEvery = flushEvery;
+        if (maxLineBytes < 1) {
+            throw new IllegalArgumentException("the maximum line length must be at least 1 byte, not " + maxLineBytes);
+        }
+        this.maxLineBytes = maxLineBytes;
         this.streams = new TargetStreams(repo);
     }
 
@@ -59,12 +66,21 @@ public final class NdjsonImporter {
      */
     public static Result run(Path repoDir, InputStream in, int progressEvery, LongConsumer progress)
             throws IOException, ImportException {
+        return run(repoDir, in, progressEvery, progress, DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /**
+     * Same as {@link #run(Path, InputStream, int, LongConsumer)}, refusing a line longer than
+     * {@code maxLineBytes} (the memory of one line is bounded by it).
+     */
+    public static Result run(Path repoDir, InputStream in, int progressEvery, LongConsumer progress,
+            long maxLineBytes) throws IOException, ImportException {
         File gitDir = RepositoryCache.FileKey.resolve(repoDir.toFile(), FS.DETECTED);
         if (gitDir == null) {
             throw new IllegalArgumentException("not a Git repository: " + repoDir);
         }
         try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build()) {
-            return run(repo, in, progressEvery, progress);
+            return run(repo, in, progressEvery, progress, FLUSH_EVERY_OBJECTS, maxLineBytes);
         }
     }
 
@@ -74,17 +90,23 @@ public final class NdjsonImporter {
      */
     public static Result run(Repository repo, InputStream in, int progressEvery, LongConsumer progress)
             throws IOException, ImportException {
-        return run(repo, in, progressEvery, progress, FLUSH_EVERY_OBJECTS);
+        return run(repo, in, progressEvery, progress, FLUSH_EVERY_OBJECTS, DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /** Same as {@link #run(Repository, InputStream, int, LongConsumer)} with a maximum line length. */
+    public static Result run(Repository repo, InputStream in, int progressEvery, LongConsumer progress,
+            long maxLineBytes) throws IOException, ImportException {
+        return run(repo, in, progressEvery, progress, FLUSH_EVERY_OBJECTS, maxLineBytes);
     }
 
     /**
      * Same as {@link #run(Repository, InputStream, int, LongConsumer)}, writing a pack every
      * {@code flushEvery} objects.
      */
-    static Result run(Repository repo, InputStream in, int progressEvery, LongConsumer progress, int flushEvery)
-            throws IOException, ImportException {
+    static Result run(Repository repo, InputStream in, int progressEvery, LongConsumer progress, int flushEvery,
+            long maxLineBytes) throws IOException, ImportException {
         long start = System.nanoTime();
-        NdjsonImporter importer = new NdjsonImporter(repo, flushEvery);
+        NdjsonImporter importer = new NdjsonImporter(repo, flushEvery, maxLineBytes);
         long[] counts = importer.read(requireNonNull(in, "in"), progressEvery, progress);
         importer.streams.publish();
         return new Result(counts[0], importer.streams.touched(), counts[1],
@@ -96,7 +118,7 @@ public final class NdjsonImporter {
             throws IOException, ImportException {
         long events = 0;
         long exact = 0;
-        try (LineSource lines = LineSource.open(in);
+        try (LineSource lines = LineSource.open(in, maxLineBytes);
                 CommitWriter commits = new CommitWriter(repo, flushEvery)) {
             writer = commits;
             for (String text = lines.next(); text != null; text = lines.next()) {
