@@ -27,6 +27,8 @@ import java.util.function.LongConsumer;
             "A stream imported contiguously from position 0 into a target where its ref is absent"
                     + " reproduces the source commits exactly (same commit ids). Other commits are"
                     + " new and carry Source-Pos and Source-Commit trailers.",
+            "An event whose envelope has no readable ULID is imported byte for byte in its place, with a"
+                    + " warning on stderr naming its line.",
             "A duplicate ULID, a malformed line, a ULID out of order within its stream or a ref"
                     + " that moved meanwhile aborts the import, naming the line, and then no ref"
                     + " moves. Gzip input is detected. Prints 'Imported N events into K streams in"
@@ -90,6 +92,10 @@ public final class ImportCommand extends GatosSubcommand {
             return fail("aborted, no ref moved: " + e.getMessage(), e, ExitCodes.INTERNAL);
         }
         endProgressLine(terminal);
+        for (String warning : result.warnings()) {
+            err.println("warning: " + warning);
+        }
+        err.flush();
         out().println("Imported " + result.events() + " events into " + result.streams() + " streams in "
                 + format(result.took()));
         return ExitCodes.OK;

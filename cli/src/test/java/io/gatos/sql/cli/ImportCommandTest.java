@@ -72,6 +72,25 @@ class ImportCommandTest {
     }
 
     @Test
+    void anUnreadableEnvelopeIsImportedWithAWarningNamingItsLine() throws IOException {
+        source.writer().appendRawEvent("broken", "eve", "broken.event", "not json".getBytes(StandardCharsets.UTF_8),
+                java.time.Instant.parse("2026-01-02T00:00:00Z"));
+        Path ndjson = dir.resolve("all.ndjson");
+        Cli export = Cli.run("export", "--repo", source.path().toString(), "--format", "ndjson", "--output",
+                ndjson.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+
+        Cli cli = Cli.run("import", "--repo", target.path().toString(), "--input", ndjson.toString());
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out()).startsWith("Imported 4 events into 2 streams in ");
+        assertThat(cli.err()).contains("warning: line ").contains("unreadable envelope")
+                .contains("refs/gatos/journal/broken/eve");
+        String broken = "refs/gatos/journal/broken/eve";
+        assertThat(target.commitAt(broken).getId()).isEqualTo(source.commitAt(broken).getId());
+    }
+
+    @Test
     void readsStandardInputByDefaultAndGzipIsDetected() throws IOException {
         java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
         try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {

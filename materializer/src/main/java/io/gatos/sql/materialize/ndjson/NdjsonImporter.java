@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongConsumer;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
@@ -40,14 +42,24 @@ public final class NdjsonImporter {
      * @param streams refs that received at least one of them
      * @param exact of {@code events}, those written as exact copies of their source commits
      * @param took wall-clock time of the run
+     * @param warnings what was imported but deserves a look, each {@code line N: ...} (the first
+     *     {@value #MAX_WARNINGS}; {@code events} counts every line imported)
      */
-    public record Result(long events, int streams, long exact, Duration took) {
+    public record Result(long events, int streams, long exact, Duration took, List<String> warnings) {
+        /** Copies the warnings. */
+        public Result {
+            warnings = List.copyOf(warnings);
+        }
     }
+
+    /** The most warnings a result lists. */
+    public static final int MAX_WARNINGS = 100;
 
     private final Repository repo;
     private final int flushEvery;
     private final long maxLineBytes;
     private final TargetStreams streams;
+    private final List<String> warnings = new ArrayList<>();
     private CommitWriter writer;
 
     private NdjsonImporter(Repository repo, int flushEvery, long maxLineBytes) {
@@ -110,7 +122,7 @@ public final class NdjsonImporter {
         long[] counts = importer.read(requireNonNull(in, "in"), progressEvery, progress);
         importer.streams.publish();
         return new Result(counts[0], importer.streams.touched(), counts[1],
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), importer.warnings);
     }
 
     /** Appends every line of {@code in}; returns the events written and, of them, the exact copies. */
@@ -146,15 +158,22 @@ public final class NdjsonImporter {
 
     /** Writes the commit of {@code line}; returns whether it is an exact copy of the source commit. */
     private boolean append(EventLine line, long lineNo) throws IOException, ImportException {
-        EventChecks.checkRefAndIds(line, lineNo);
+        boolean hasUlid = EventChecks.checkRefAndIds(line, lineNo);
         PersonIdent author = EventChecks.ident(line.meta().author(), "author", lineNo);
         PersonIdent committer = EventChecks.ident(line.meta().committer(), "committer", lineNo);
         EventChecks.checkEnvelope(line, lineNo);
 
         ImportStream s = streams.get(line.meta().ref(), lineNo);
-        s.checkNext(line.id(), lineNo);
+        if (hasUlid) {
+            s.checkNext(line.id(), lineNo);
+        }
         CommitWriter.Written written = writer.write(line, s.tip(), s.mayCopy(line.pos()), author, committer);
-        s.advance(written.commit(), written.exact(), line.id(), lineNo, line.pos());
+        s.advance(written.commit(), written.exact(), hasUlid ? line.id() : null, lineNo, line.pos());
+        if (!hasUlid && warnings.size() < MAX_WARNINGS) {
+            warnings.add("line " + lineNo + ": an unreadable envelope (no ULID) in " + line.meta().ref()
+                    + " at position " + line.pos() + " was imported byte for byte (source commit " + line.commit()
+                    + ")");
+        }
         return written.exact();
     }
 }
