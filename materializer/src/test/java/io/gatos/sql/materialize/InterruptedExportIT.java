@@ -59,6 +59,7 @@ class InterruptedExportIT {
                     assertThat(step).as("the commit has fewer steps than %d", MAX_STEPS).isLessThan(MAX_STEPS);
                 }
             }
+            System.out.println(format + ": " + killed + " runs killed, each finished by the next plain run");
             assertThat(killed).as("runs killed").isGreaterThan(4);
         }
     }
@@ -68,7 +69,7 @@ class InterruptedExportIT {
                 format);
     }
 
-    /** Runs a plain export in a child JVM armed to halt before commit step {@code step}; returns its exit status. */
+    /** Runs a plain export in a child JVM armed to halt before commit step {@code step}; returns its exit code. */
     private int child(Format format, Path repo, Path out, int step) throws IOException, InterruptedException {
         Path log = Files.createTempFile(dir, "child", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -39,7 +39,10 @@ final class LineSource implements Closeable {
         this.maxLineBytes = maxLineBytes;
     }
 
-    /** Opens {@code in} as strict UTF-8 lines of at most {@code maxLineBytes}, through gzip when it starts with its magic. */
+    /**
+     * Opens {@code in} as strict UTF-8 lines of at most {@code maxLineBytes}, through gzip when it
+     * starts with the gzip magic bytes.
+     */
     static LineSource open(InputStream in, long maxLineBytes) throws IOException, ImportException {
         BufferedInputStream buffered = new BufferedInputStream(new NoAvailable(in), BUFFER);
         buffered.mark(2);

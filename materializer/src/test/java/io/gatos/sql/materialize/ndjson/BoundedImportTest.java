@@ -59,7 +59,8 @@ class BoundedImportTest {
         assertThatThrownBy(() -> NdjsonImporter.run(target.repository(), new ByteArrayInputStream(input), 0, null,
                 longest - 1))
                 .isInstanceOf(ImportException.class)
-                .hasMessageMatching("line [12]: the line is longer than " + (longest - 1) + " bytes.*--max-line-bytes.*");
+                .hasMessageMatching("line [12]: the line is longer than " + (longest - 1)
+                        + " bytes.*--max-line-bytes.*");
         assertThat(target.repository().exactRef(ALICE)).isNull();
 
         NdjsonImporter.Result ok = NdjsonImporter.run(target.repository(), new ByteArrayInputStream(input), 0, null,
