@@ -75,7 +75,8 @@ class InterruptedExportIT {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-Xmx256m", "-D" + CommitFaults.PROPERTY + "=" + step,
                 "-cp", System.getProperty("java.class.path"), ExportChild.class.getName(), format.name(),
-                repo.toString(), out.toString(), String.join(",", TABLES)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                repo.toString(), out.toString(), String.join(",", TABLES))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         p.getOutputStream().close();
         if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
