@@ -27,6 +27,8 @@ import java.util.function.LongConsumer;
             "A stream imported contiguously from position 0 into a target where its ref is absent"
                     + " reproduces the source commits exactly (same commit ids). Other commits are"
                     + " new and carry Source-Pos and Source-Commit trailers.",
+            "An event whose envelope has no readable ULID is imported byte for byte in its place, with a"
+                    + " warning on stderr naming its line.",
             "A duplicate ULID, a malformed line, a ULID out of order within its stream or a ref"
                     + " that moved meanwhile aborts the import, naming the line, and then no ref"
                     + " moves. Gzip input is detected. Prints 'Imported N events into K streams in"
@@ -49,7 +51,8 @@ public final class ImportCommand extends GatosSubcommand {
             names = "--input",
             paramLabel = "FILE",
             defaultValue = "-",
-            description = "The NDJSON file, plain or gzip; '-' (the default) reads standard input.")
+            description = "The NDJSON file, plain or gzip, read once as a stream (a pipe or FIFO too); '-' (the"
+                    + " default) reads standard input.")
     String input;
 
     @Option(
@@ -59,8 +62,19 @@ public final class ImportCommand extends GatosSubcommand {
             description = "Lines between progress reports on stderr, shown only on a terminal (default: ${DEFAULT-VALUE}).")
     int progressEvery;
 
+    @Option(
+            names = "--max-line-bytes",
+            paramLabel = "N",
+            defaultValue = "67108864",
+            description = "The longest line read (bytes, after gzip); a longer one aborts the import, naming it"
+                    + " (default: ${DEFAULT-VALUE}, 64 MiB). Memory holds one line at a time.")
+    long maxLineBytes;
+
     @Override
     int run() throws UserException, IOException {
+        if (maxLineBytes < 1) {
+            throw new UserException("--max-line-bytes must be at least 1, not " + maxLineBytes);
+        }
         Path target = Ledgers.existingDirectory(repo.path);
         boolean terminal = System.console() != null;
         PrintWriter err = err();
@@ -70,7 +84,7 @@ public final class ImportCommand extends GatosSubcommand {
         } : null;
         NdjsonImporter.Result result;
         try (InputStream in = open()) {
-            result = NdjsonImporter.run(target, in, progressEvery, progress);
+            result = NdjsonImporter.run(target, in, progressEvery, progress, maxLineBytes);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage() + "\n" + Ledgers.HINT, e);
         } catch (ImportException e) {
@@ -78,6 +92,10 @@ public final class ImportCommand extends GatosSubcommand {
             return fail("aborted, no ref moved: " + e.getMessage(), e, ExitCodes.INTERNAL);
         }
         endProgressLine(terminal);
+        for (String warning : result.warnings()) {
+            err.println("warning: " + warning);
+        }
+        err.flush();
         out().println("Imported " + result.events() + " events into " + result.streams() + " streams in "
                 + format(result.took()));
         return ExitCodes.OK;

@@ -55,6 +55,42 @@ class ImportCommandTest {
     }
 
     @Test
+    void aLineLongerThanMaxLineBytesAbortsNamingItAndALargerMaximumImportsIt() throws IOException {
+        Path input = write(String.join("\n", lines()) + "\n");
+
+        Cli tooLong = Cli.run("import", "--repo", target.path().toString(), "--input", input.toString(),
+                "--max-line-bytes", "100");
+        Cli zero = Cli.run("import", "--repo", target.path().toString(), "--input", input.toString(),
+                "--max-line-bytes", "0");
+        Cli ok = Cli.run("import", "--repo", target.path().toString(), "--input", input.toString(),
+                "--max-line-bytes", "100000");
+
+        assertThat(tooLong.exitCode()).isEqualTo(1);
+        assertThat(tooLong.err()).contains("line 1: the line is longer than 100 bytes").contains("--max-line-bytes");
+        assertThat(zero.exitCode()).isEqualTo(2);
+        assertThat(ok.exitCode()).isZero();
+    }
+
+    @Test
+    void anUnreadableEnvelopeIsImportedWithAWarningNamingItsLine() throws IOException {
+        source.writer().appendRawEvent("broken", "eve", "broken.event", "not json".getBytes(StandardCharsets.UTF_8),
+                java.time.Instant.parse("2026-01-02T00:00:00Z"));
+        Path ndjson = dir.resolve("all.ndjson");
+        Cli export = Cli.run("export", "--repo", source.path().toString(), "--format", "ndjson", "--output",
+                ndjson.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+
+        Cli cli = Cli.run("import", "--repo", target.path().toString(), "--input", ndjson.toString());
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out()).startsWith("Imported 4 events into 2 streams in ");
+        assertThat(cli.err()).contains("warning: line ").contains("unreadable envelope")
+                .contains("refs/gatos/journal/broken/eve");
+        String broken = "refs/gatos/journal/broken/eve";
+        assertThat(target.commitAt(broken).getId()).isEqualTo(source.commitAt(broken).getId());
+    }
+
+    @Test
     void readsStandardInputByDefaultAndGzipIsDetected() throws IOException {
         java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
         try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {

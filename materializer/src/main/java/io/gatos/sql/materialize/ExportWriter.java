@@ -59,9 +59,10 @@ final class ExportWriter {
             }
             AtomicFiles.sync(tmp);
             Path manifestPath = ManifestFile.pathOf(out);
+            CommitFaults.step("manifest temp");
             manifestTmp = ManifestFile.writeTemp(manifestPath, manifest);
-            AtomicFiles.replace(tmp, out);
-            AtomicFiles.replace(manifestTmp, manifestPath);
+            AtomicFiles.sync(manifestTmp);
+            SqliteCommit.commit(out, tmp, manifestTmp);
             return result(decision, written, manifest);
         } catch (SQLException e) {
             throw new MaterializeException(MaterializeException.Code.SQL, "writing " + out + " failed: "
@@ -70,8 +71,11 @@ final class ExportWriter {
             throw new MaterializeException(MaterializeException.Code.IO, "writing " + out + " failed: "
                     + e.getMessage() + "; the previous export is unchanged", e);
         } finally {
-            AtomicFiles.deleteQuietly(tmp);
-            AtomicFiles.deleteQuietly(manifestTmp);
+            if (!SqliteCommit.pending(out)) {
+                // past the commit point the temporaries are the export: the next run moves them into place
+                AtomicFiles.deleteQuietly(tmp);
+                AtomicFiles.deleteQuietly(manifestTmp);
+            }
         }
     }
 

@@ -34,7 +34,7 @@ public final class Exporter {
         long start = System.nanoTime();
         ExportPlan plan = ExportPlan.of(options);
         try (OutputLock lock = OutputLock.acquire(options.out()); LedgerRepository repository = open(options)) {
-            recover(options);
+            InterruptedRuns.recover(options);
             Manifest previous = Compatibility.previous(options, plan);
             LedgerState state = LedgerState.read(repository, options.until(), previous);
             Map<String, Base> prior = previous == null ? Map.of() : base(previous);
@@ -112,21 +112,6 @@ public final class Exporter {
         Map<String, Long> out = new HashMap<>();
         manifest.tables().forEach((t, e) -> out.put(t, e.rows()));
         return out;
-    }
-
-    /** Finishes a Parquet run that was interrupted after its commit point, so its manifest is current. */
-    private static void recover(ExportOptions options) {
-        if (options.format() != Format.PARQUET || !Files.isDirectory(options.out())) {
-            return;
-        }
-        try {
-            if (io.gatos.sql.materialize.parquet.Staging.recover(options.out())) {
-                options.observer().note("finished the run that was interrupted while committing");
-            }
-        } catch (java.io.IOException e) {
-            throw new MaterializeException(MaterializeException.Code.IO, "cannot finish the interrupted run in "
-                    + options.out() + ": " + e.getMessage() + "; run with --full to rebuild it", e);
-        }
     }
 
     private static long size(ExportOptions options, Manifest manifest) {

@@ -65,6 +65,7 @@ final class ParquetExportWriter {
                         t -> entries.get(t.def().name()), source);
             }
             manifest.tables().values().forEach(e -> e.files().forEach(f -> kept.add(f.path())));
+            CommitFaults.step("manifest temp");
             manifestTmp = ManifestFile.writeTemp(manifestPath, manifest);
             moves.add(new Staging.Move(manifestTmp, manifestPath));
             staging.commit(moves, deletes(old, kept, out));

@@ -132,6 +132,9 @@ public final class Verifier {
 
         static List<Check> run(Path export, Manifest manifest) {
             List<Check> out = new ArrayList<>();
+            boolean pending = SqliteCommit.pending(export);
+            out.add(new Check("commit", !pending, pending ? "a run was interrupted while committing; run gatos"
+                    + " export again to finish it" : "no interrupted run"));
             try (Connection c = SqliteFile.openReadOnly(export)) {
                 List<String> integrity = SqliteFile.query(c, "PRAGMA integrity_check", 3);
                 out.add(new Check("integrity", integrity.equals(List.of("ok")), "integrity_check: " + integrity));

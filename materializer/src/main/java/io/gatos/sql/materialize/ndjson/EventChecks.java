@@ -20,19 +20,37 @@ final class EventChecks {
     private EventChecks() {
     }
 
-    /** Rejects a line whose ref is no journal or topic ref, whose id is no ULID or whose commit is no id. */
-    static void checkRefAndIds(EventLine line, long lineNo) throws ImportException {
+    /**
+     * Rejects a line whose ref is no journal or topic ref, whose id is no ULID while its envelope has
+     * one, or whose commit is no id; returns whether the line has a ULID (false: an envelope without
+     * a readable ULID, which is ledger data too and is carried as it is).
+     */
+    static boolean checkRefAndIds(EventLine line, long lineNo) throws ImportException {
         String ref = line.meta().ref();
         if (!JOURNAL.matcher(ref).matches()
                 && !(TOPIC.matcher(ref).matches() && Repository.isValidRefName(ref))) {
             throw new ImportException(lineNo, "meta.ref '" + ref + "' is not a journal ref (refs/gatos/journal/<ns>/"
                     + "<actor>) or a topic ref (refs/gatos/shiplog/<topic>/head, refs/gatos/messages/<topic>/head)");
         }
-        if (!Ulid.isValid(line.id())) {
-            throw new ImportException(lineNo, "malformed line: 'id' is not a ULID: " + line.id());
-        }
         if (!ObjectId.isId(line.commit())) {
             throw new ImportException(lineNo, "malformed line: 'commit' is not a 40-hex commit id");
+        }
+        if (Ulid.isValid(line.id())) {
+            return true;
+        }
+        if (envelopeUlid(line) != null) {
+            throw new ImportException(lineNo, "malformed line: 'id' is not a ULID: " + line.id());
+        }
+        return false;
+    }
+
+    /** Returns the envelope's {@code ulid} when it is JSON with a textual one, else null. */
+    private static String envelopeUlid(EventLine line) {
+        try {
+            JsonNode ulid = JSON.readTree(line.meta().envelope()).get("ulid");
+            return ulid != null && ulid.isTextual() ? ulid.asText() : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -41,14 +41,19 @@ final class ImportStream {
         return exact && pos == nextPos;
     }
 
-    /** Records {@code commit} (an exact copy or not) of the event {@code ulid} at {@code pos} as the new tip. */
+    /**
+     * Records {@code commit} (an exact copy or not) of the event {@code ulid} (null: an envelope
+     * without one, which leaves the ULID order alone) at {@code pos} as the new tip.
+     */
     void advance(ObjectId commit, boolean copied, String ulid, long lineNo, long pos) {
         if (!copied) {
             exact = false;
         }
         tip = commit;
-        lastUlid = ulid;
-        lastLine = lineNo;
+        if (ulid != null) {
+            lastUlid = ulid;
+            lastLine = lineNo;
+        }
         nextPos = pos + 1;
         imported++;
     }

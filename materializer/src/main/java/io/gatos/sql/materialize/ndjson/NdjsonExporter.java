@@ -195,7 +195,13 @@ public final class NdjsonExporter {
             while (rows.hasNext()) {
                 SortBuffer.Entry row = rows.next();
                 Object[] v = row.values();
-                String id = row.key().substring(0, row.key().indexOf('\u0000'));
+                String id = (String) v[NdjsonRows.ID];
+                if (!id.equals(row.key().substring(0, row.key().indexOf('\u0000')))) {
+                    write(writer, reader, id, v); // an envelope without a ULID, placed after its predecessor
+                    streams.add((String) v[STREAM]);
+                    n++;
+                    continue;
+                }
                 if (!id.equals(lastId)) {
                     sameId.clear();
                     lastId = id;
@@ -208,8 +214,7 @@ public final class NdjsonExporter {
                     }
                 }
                 sameId.add(v);
-                writer.write(NdjsonGitReader.line(reader, id, v).toJson());
-                writer.write('\n');
+                write(writer, reader, id, v);
                 streams.add((String) v[STREAM]);
                 if (++n % PROGRESS_EVERY == 0) {
                     obs.batch("ndjson", n);
@@ -218,5 +223,10 @@ public final class NdjsonExporter {
         }
         obs.tableDone("ndjson", n);
         return new Result(n, streams.size());
+    }
+
+    private static void write(Writer writer, ObjectReader reader, String id, Object[] v) throws IOException {
+        writer.write(NdjsonGitReader.line(reader, id, v).toJson());
+        writer.write('\n');
     }
 }

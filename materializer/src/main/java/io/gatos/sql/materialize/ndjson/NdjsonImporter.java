@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongConsumer;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
@@ -30,6 +32,8 @@ public final class NdjsonImporter {
     public static final int DEFAULT_PROGRESS_EVERY = 10_000;
     /** Objects inserted before the pending pack is written out, which bounds the inserter's index (~20 MB). */
     static final int FLUSH_EVERY_OBJECTS = 250_000;
+    /** The longest line (bytes, after gzip) an import reads unless told otherwise: 64 MiB. */
+    public static final long DEFAULT_MAX_LINE_BYTES = 64L << 20;
 
     /**
      * Summarizes a finished import.
@@ -38,18 +42,33 @@ public final class NdjsonImporter {
      * @param streams refs that received at least one of them
      * @param exact of {@code events}, those written as exact copies of their source commits
      * @param took wall-clock time of the run
+     * @param warnings what was imported but deserves a look, each {@code line N: ...} (the first
+     *     {@value #MAX_WARNINGS}; {@code events} counts every line imported)
      */
-    public record Result(long events, int streams, long exact, Duration took) {
+    public record Result(long events, int streams, long exact, Duration took, List<String> warnings) {
+        /** Copies the warnings. */
+        public Result {
+            warnings = List.copyOf(warnings);
+        }
     }
+
+    /** The most warnings a result lists. */
+    public static final int MAX_WARNINGS = 100;
 
     private final Repository repo;
     private final int flushEvery;
+    private final long maxLineBytes;
     private final TargetStreams streams;
+    private final List<String> warnings = new ArrayList<>();
     private CommitWriter writer;
 
-    private NdjsonImporter(Repository repo, int flushEvery) {
+    private NdjsonImporter(Repository repo, int flushEvery, long maxLineBytes) {
         this.repo = requireNonNull(repo, "repo");
         this.flushEvery = flushEvery;
+        if (maxLineBytes < 1) {
+            throw new IllegalArgumentException("the maximum line length must be at least 1 byte, not " + maxLineBytes);
+        }
+        this.maxLineBytes = maxLineBytes;
         this.streams = new TargetStreams(repo);
     }
 
@@ -59,12 +78,21 @@ public final class NdjsonImporter {
      */
     public static Result run(Path repoDir, InputStream in, int progressEvery, LongConsumer progress)
             throws IOException, ImportException {
+        return run(repoDir, in, progressEvery, progress, DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /**
+     * Same as {@link #run(Path, InputStream, int, LongConsumer)}, refusing a line longer than
+     * {@code maxLineBytes} (the memory of one line is bounded by it).
+     */
+    public static Result run(Path repoDir, InputStream in, int progressEvery, LongConsumer progress,
+            long maxLineBytes) throws IOException, ImportException {
         File gitDir = RepositoryCache.FileKey.resolve(repoDir.toFile(), FS.DETECTED);
         if (gitDir == null) {
             throw new IllegalArgumentException("not a Git repository: " + repoDir);
         }
         try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build()) {
-            return run(repo, in, progressEvery, progress);
+            return run(repo, in, progressEvery, progress, FLUSH_EVERY_OBJECTS, maxLineBytes);
         }
     }
 
@@ -74,21 +102,27 @@ public final class NdjsonImporter {
      */
     public static Result run(Repository repo, InputStream in, int progressEvery, LongConsumer progress)
             throws IOException, ImportException {
-        return run(repo, in, progressEvery, progress, FLUSH_EVERY_OBJECTS);
+        return run(repo, in, progressEvery, progress, FLUSH_EVERY_OBJECTS, DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /** Same as {@link #run(Repository, InputStream, int, LongConsumer)} with a maximum line length. */
+    public static Result run(Repository repo, InputStream in, int progressEvery, LongConsumer progress,
+            long maxLineBytes) throws IOException, ImportException {
+        return run(repo, in, progressEvery, progress, FLUSH_EVERY_OBJECTS, maxLineBytes);
     }
 
     /**
      * Same as {@link #run(Repository, InputStream, int, LongConsumer)}, writing a pack every
      * {@code flushEvery} objects.
      */
-    static Result run(Repository repo, InputStream in, int progressEvery, LongConsumer progress, int flushEvery)
-            throws IOException, ImportException {
+    static Result run(Repository repo, InputStream in, int progressEvery, LongConsumer progress, int flushEvery,
+            long maxLineBytes) throws IOException, ImportException {
         long start = System.nanoTime();
-        NdjsonImporter importer = new NdjsonImporter(repo, flushEvery);
+        NdjsonImporter importer = new NdjsonImporter(repo, flushEvery, maxLineBytes);
         long[] counts = importer.read(requireNonNull(in, "in"), progressEvery, progress);
         importer.streams.publish();
         return new Result(counts[0], importer.streams.touched(), counts[1],
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), importer.warnings);
     }
 
     /** Appends every line of {@code in}; returns the events written and, of them, the exact copies. */
@@ -96,7 +130,7 @@ public final class NdjsonImporter {
             throws IOException, ImportException {
         long events = 0;
         long exact = 0;
-        try (LineSource lines = LineSource.open(in);
+        try (LineSource lines = LineSource.open(in, maxLineBytes);
                 CommitWriter commits = new CommitWriter(repo, flushEvery)) {
             writer = commits;
             for (String text = lines.next(); text != null; text = lines.next()) {
@@ -124,15 +158,22 @@ public final class NdjsonImporter {
 
     /** Writes the commit of {@code line}; returns whether it is an exact copy of the source commit. */
     private boolean append(EventLine line, long lineNo) throws IOException, ImportException {
-        EventChecks.checkRefAndIds(line, lineNo);
+        boolean hasUlid = EventChecks.checkRefAndIds(line, lineNo);
         PersonIdent author = EventChecks.ident(line.meta().author(), "author", lineNo);
         PersonIdent committer = EventChecks.ident(line.meta().committer(), "committer", lineNo);
         EventChecks.checkEnvelope(line, lineNo);
 
         ImportStream s = streams.get(line.meta().ref(), lineNo);
-        s.checkNext(line.id(), lineNo);
+        if (hasUlid) {
+            s.checkNext(line.id(), lineNo);
+        }
         CommitWriter.Written written = writer.write(line, s.tip(), s.mayCopy(line.pos()), author, committer);
-        s.advance(written.commit(), written.exact(), line.id(), lineNo, line.pos());
+        s.advance(written.commit(), written.exact(), hasUlid ? line.id() : null, lineNo, line.pos());
+        if (!hasUlid && warnings.size() < MAX_WARNINGS) {
+            warnings.add("line " + lineNo + ": an unreadable envelope (no ULID) in " + line.meta().ref()
+                    + " at position " + line.pos() + " was imported byte for byte (source commit " + line.commit()
+                    + ")");
+        }
         return written.exact();
     }
 }

@@ -9,6 +9,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import io.gatos.sql.ledger.Ulid;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +36,8 @@ final class NdjsonRows {
     static final int EVENT_CID = 10;
     static final int TS = 11;
     static final int REF = 12;
+    /** The line's id: the ULID, or for an envelope without one the commit id (as the tables report it). */
+    static final int ID = 13;
     static final String EVENT = "e";
     static final String MESSAGE = "m";
 
@@ -59,17 +63,56 @@ final class NdjsonRows {
         String sql = "SELECT \"id\", \"stream\", \"kind\", \"pos\", \"commit_id\", \"payload\", \"actor\","
                 + " \"caps\", \"policy_root\", \"sig_alg\", \"event_cid\", \"ts\" FROM \"gatos\".\"events\""
                 + in("ns", selection.namespaces());
+        List<Object[]> unreadable = new ArrayList<>();
         try (PreparedStatement ps = prepare(c, sql, selection.namespaces()); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long ts = rs.getLong(12);
                 if (selection.admits(ts)) {
                     String stream = rs.getString(2);
-                    sort.add(new SortBuffer.Entry("", rs.getString(1) + '\u0000' + stream, new Object[] {
+                    add(sort, unreadable, new Object[] {
                         EVENT, stream, rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6),
                         rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                        rs.getString(11), ts, "refs/gatos/journal/" + stream}));
+                        rs.getString(11), ts, "refs/gatos/journal/" + stream, rs.getString(1)});
                 }
             }
+        }
+        placeUnreadable(c, "SELECT \"id\", \"pos\" FROM \"gatos\".\"events\" WHERE \"stream\" = ? AND \"pos\" < ?"
+                + " ORDER BY \"pos\" DESC", unreadable, sort);
+    }
+
+    /** Adds a row keyed by its ULID and stream, or keeps a row without a ULID for {@link #placeUnreadable}. */
+    private static void add(SortBuffer sort, List<Object[]> unreadable, Object[] row) throws IOException {
+        String id = (String) row[ID];
+        if (id == null || !Ulid.isValid(id)) {
+            row[ID] = id == null ? row[COMMIT] : id;
+            unreadable.add(row);
+        } else {
+            sort.add(new SortBuffer.Entry("", id + '\u0000' + row[STREAM], row));
+        }
+    }
+
+    /**
+     * Sorts each row without a ULID (an unreadable envelope) right after the last readable row before
+     * it in its stream, so that an import appends every stream in its order: key {@code <that ULID>
+     * \0<stream>\0<pos>} (an empty ULID when none precedes it). One query per such row; they are rare.
+     */
+    private static void placeUnreadable(Connection c, String before, List<Object[]> unreadable, SortBuffer sort)
+            throws SQLException, IOException {
+        for (Object[] row : unreadable) {
+            String previous = "";
+            String name = (String) row[STREAM];
+            try (PreparedStatement ps = c.prepareStatement(before)) {
+                ps.setString(1, row[KIND].equals(EVENT) ? name : name.substring("shiplog/".length()));
+                ps.setLong(2, (Long) row[POS]);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next() && previous.isEmpty()) {
+                        String id = rs.getString(1);
+                        previous = id != null && Ulid.isValid(id) ? id : "";
+                    }
+                }
+            }
+            sort.add(new SortBuffer.Entry("", previous + '\u0000' + name + '\u0000'
+                    + String.format(java.util.Locale.ROOT, "%019d", (Long) row[POS]), row));
         }
     }
 
@@ -78,18 +121,20 @@ final class NdjsonRows {
         String sql = "SELECT \"ulid\", \"topic\", \"type\", \"pos\", \"commit_id\", \"payload\", \"ts\""
                 + " FROM \"gatos\".\"shiplog\"" + in("topic", selection.topics());
         Set<String> renamed = new HashSet<>();
+        List<Object[]> unreadable = new ArrayList<>();
         try (PreparedStatement ps = prepare(c, sql, selection.topics()); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long ts = rs.getLong(7);
                 if (selection.admits(ts)) {
                     String topic = rs.getString(2);
                     String ref = topicRef(git, topic, renamed);
-                    sort.add(new SortBuffer.Entry("", rs.getString(1) + '\u0000' + "shiplog/" + topic,
-                            new Object[] {MESSAGE, "shiplog/" + topic, rs.getString(3), rs.getLong(4),
-                                rs.getString(5), rs.getString(6), null, null, null, null, null, ts, ref}));
+                    add(sort, unreadable, new Object[] {MESSAGE, "shiplog/" + topic, rs.getString(3), rs.getLong(4),
+                        rs.getString(5), rs.getString(6), null, null, null, null, null, ts, ref, rs.getString(1)});
                 }
             }
         }
+        placeUnreadable(c, "SELECT \"ulid\", \"pos\" FROM \"gatos\".\"shiplog\" WHERE \"topic\" = ? AND \"pos\" < ?"
+                + " ORDER BY \"pos\" DESC", unreadable, sort);
     }
 
     /** Returns the head ref of {@code topic}: the shiplog spelling unless only the messages one exists. */

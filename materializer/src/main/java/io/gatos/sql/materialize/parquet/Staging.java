@@ -12,6 +12,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import io.gatos.sql.materialize.CommitFaults;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -69,13 +70,16 @@ public final class Staging {
             for (var move : commit.withArray("moves")) {
                 Path from = Path.of(move.get("from").asText());
                 if (Files.exists(from)) {
+                    CommitFaults.step("move " + from.getFileName());
                     moveInto(from, Path.of(move.get("to").asText()));
                 }
             }
             for (var gone : commit.withArray("deletes")) {
+                CommitFaults.step("delete " + gone.asText());
                 Files.deleteIfExists(Path.of(gone.asText()));
             }
             finished = true;
+            CommitFaults.step("delete the staging area");
         }
         deleteTree(dir);
         return finished;
@@ -105,10 +109,12 @@ public final class Staging {
         ArrayNode d = commit.putArray("deletes");
         deletes.forEach(p -> d.add(p.toAbsolutePath().toString()));
         Path tmp = dir.resolve(COMMIT + ".tmp");
+        CommitFaults.step("commit record");
         Files.writeString(tmp, commit.toString());
         try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
             channel.force(true);
         }
+        CommitFaults.step("rename commit record");
         Files.move(tmp, dir.resolve(COMMIT), StandardCopyOption.ATOMIC_MOVE);
         recover(dataset);
     }

@@ -206,7 +206,7 @@ class NdjsonImporterTest {
         bad[good.length + 1] = '\n';
 
         assertThatThrownBy(() -> NdjsonImporter.run(target.repository(), new ByteArrayInputStream(bad), 0, null))
-                .hasMessage("input is not UTF-8: invalid bytes after line 0");
+                .hasMessage("line 2: the line is not UTF-8");
         assertThat(gatosRefs(target)).isEmpty();
     }
 
@@ -278,7 +278,8 @@ class NdjsonImporterTest {
         }
 
         NdjsonImporter.Result result = NdjsonImporter.run(target.repository(),
-                new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)), 0, null, 1_000);
+                new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)), 0, null, 1_000,
+                NdjsonImporter.DEFAULT_MAX_LINE_BYTES);
 
         assertThat(result.events()).isEqualTo(n);
         try (java.util.stream.Stream<Path> packs = java.nio.file.Files.list(target.path().resolve("objects/pack"))) {

@@ -69,6 +69,32 @@ class NdjsonRoundTripTest {
         }
     }
 
+    @Test
+    void unreadableEnvelopesAreCarriedByteForByteInTheirPlaceSoEveryJournalIsReproduced() throws Exception {
+        try (LedgerTestRepository source = ledger(dir.resolve("source.git"))) {
+            Instant t = LedgerTestRepository.BASE_TIME.plusSeconds(100);
+            // one stream holding only an unreadable envelope, and one where it sits between two readable events
+            source.writer().appendRawEvent("broken", "eve", "broken.event", "not json".getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8), t);
+            source.event("orders", "alice", "thing.happened", "{\"before\":true}");
+            source.writer().appendRawEvent("orders", "alice", "broken.event", "{\"no\":\"ulid\"".getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8), t.plusSeconds(1));
+            source.event("orders", "alice", "thing.happened", "{\"after\":true}");
+            Path file = dir.resolve("all.ndjson");
+            NdjsonExporter.exportToFile(source.path(), NdjsonExporter.Selection.all(), file, false,
+                    ExportObserver.NONE);
+            Path target = emptyRepository(dir.resolve("target.git"));
+            NdjsonImporter.Result result;
+            try (InputStream in = Files.newInputStream(file)) {
+                result = NdjsonImporter.run(target, in, 0, null);
+            }
+            assertThat(heads(target)).isEqualTo(heads(source.path())).containsKey("refs/gatos/journal/broken/eve");
+            String all = "SELECT id, \"stream\", pos, commit_id, kind, payload, error FROM events ORDER BY commit_id";
+            assertThat(rows("jdbc:gatos:repo=" + target, all)).isEqualTo(rows(source.jdbcUrl(), all));
+            assertThat(result.warnings()).hasSize(2).allMatch(w -> w.matches("line \\d+: .*unreadable envelope.*"));
+        }
+    }
+
     private static LedgerTestRepository ledger(Path path) {
         LedgerTestRepository repo = LedgerTestRepository.create(path);
         String[][] who = {{"orders", "alice"}, {"orders", "bob"}, {"billing", "carol"}, {"ops", "dave"}};
