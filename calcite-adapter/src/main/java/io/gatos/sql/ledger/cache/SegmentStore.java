@@ -43,6 +43,13 @@ public final class SegmentStore {
     private final AtomicLong reads = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong evicted = new AtomicLong();
+    private final AtomicLong listings = new AtomicLong();
+    /** Bytes of segment files as last counted plus those installed since (an over-estimate); -1 before counting. */
+    private long knownBytes = -1;
+    /** The scan start of the fill that last found no room among its own files; -1 for none. */
+    private long fullForScan = -1;
+    /** Whether the directory was seen to exist (checked by each listing), so writers need not create it. */
+    private volatile boolean dirReady;
 
     /** Uses the cache directory of the repository whose git dir is {@code gitDir}; creates nothing yet. */
     public SegmentStore(Path gitDir, long maxBytes) {
@@ -82,9 +89,11 @@ public final class SegmentStore {
         Set<String> full = new HashSet<>();
         Set<String> headers = new HashSet<>();
         long now = System.currentTimeMillis();
-        if (!Files.isDirectory(dir)) {
+        dirReady = Files.isDirectory(dir);
+        if (!dirReady) {
             return new Listing(full, headers, now);
         }
+        listings.incrementAndGet();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
                 String name = f.getFileName().toString();
@@ -170,13 +179,21 @@ public final class SegmentStore {
         return written.get();
     }
 
+    /** Returns how many times this store listed its directory (a cost that must not grow with the journals). */
+    public long directoryListings() {
+        return listings.get();
+    }
+
     /** Returns how many files this store deleted to stay under its bound. */
     public long evictions() {
         return evicted.get();
     }
 
     Path newTemp() throws IOException {
-        Files.createDirectories(dir);
+        if (!dirReady) {
+            Files.createDirectories(dir);
+            dirReady = true;
+        }
         return dir.resolve(TEMP + UUID.randomUUID());
     }
 
@@ -204,31 +221,56 @@ public final class SegmentStore {
         return true;
     }
 
-    /** Deletes the oldest segment files until {@code incoming} more bytes fit; false when they cannot. */
+    /**
+     * Makes room for {@code incoming} more bytes; false when they cannot fit. The directory is
+     * counted (one listing) only when the running total says the bound would be passed, and not
+     * again for a fill that already found the cache full of its own files: one listing per store
+     * and bound crossing, never one per segment. Files other processes write meanwhile are seen at
+     * the next count.
+     */
     private boolean makeRoom(long incoming, long keepAfterMillis) throws IOException {
         if (incoming > maxBytes) {
             return false;
         }
+        if (knownBytes >= 0 && knownBytes + incoming <= maxBytes) {
+            knownBytes += incoming;
+            return true;
+        }
+        if (fullForScan == keepAfterMillis) {
+            return false; // this fill found the cache full of its own files already
+        }
+        boolean fits = evictFor(incoming, keepAfterMillis);
+        if (!fits) {
+            fullForScan = keepAfterMillis;
+        } else {
+            knownBytes += incoming;
+        }
+        return fits;
+    }
+
+    /** Counts the directory and deletes the oldest files not written since {@code keepAfterMillis} until {@code incoming} fits. */
+    private boolean evictFor(long incoming, long keepAfterMillis) throws IOException {
         List<Path> files = new ArrayList<>();
         long total = 0;
+        listings.incrementAndGet();
         try (DirectoryStream<Path> all = Files.newDirectoryStream(dir, "*.seg")) {
             for (Path f : all) {
                 files.add(f);
                 total += sizeOf(f);
             }
         }
-        if (total + incoming <= maxBytes) {
-            return true;
-        }
-        files.sort(Comparator.comparingLong(SegmentStore::lastModified));
-        for (Path f : files) {
-            if (total + incoming <= maxBytes || lastModified(f) >= keepAfterMillis) {
-                break;
+        if (total + incoming > maxBytes) {
+            files.sort(Comparator.comparingLong(SegmentStore::lastModified));
+            for (Path f : files) {
+                if (total + incoming <= maxBytes || lastModified(f) >= keepAfterMillis) {
+                    break;
+                }
+                total -= sizeOf(f);
+                deleteQuietly(f);
+                evicted.incrementAndGet();
             }
-            total -= sizeOf(f);
-            deleteQuietly(f);
-            evicted.incrementAndGet();
         }
+        knownBytes = total;
         return total + incoming <= maxBytes;
     }
 
