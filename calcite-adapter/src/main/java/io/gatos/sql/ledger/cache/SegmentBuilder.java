@@ -27,6 +27,7 @@ public final class SegmentBuilder implements AutoCloseable {
     private final List<Pending> done = new ArrayList<>();
     private final long startedMillis;
     private Pending current;
+    private boolean failed;
 
     SegmentBuilder(SegmentStore store, boolean full, long startedMillis) {
         this.store = store;
@@ -57,9 +58,31 @@ public final class SegmentBuilder implements AutoCloseable {
 
     /**
      * Adds the encoded row of commit {@code commitId} (the next older one), whose row id is
-     * {@code rowId}, time {@code ts}, and first parent {@code parent} (null at the root).
+     * {@code rowId}, time {@code ts}, and first parent {@code parent} (null at the root). A write
+     * that fails (a read-only or full disk) drops this builder's files and makes it ignore the
+     * rest: the cache never makes a scan fail.
      */
-    public void add(byte[] row, String commitId, String rowId, long ts, String parent) throws IOException {
+    public void add(byte[] row, String commitId, String rowId, long ts, String parent) {
+        if (failed || !store.writable()) {
+            discard();
+            failed = true;
+            return;
+        }
+        try {
+            append(row, commitId, rowId, ts, parent);
+        } catch (IOException e) {
+            fail(e);
+        }
+    }
+
+    /** Drops what was written and tells the store, which warns and stops writing: the scan goes on uncached. */
+    private void fail(IOException e) {
+        failed = true;
+        discard();
+        store.writeFailed(e);
+    }
+
+    private void append(byte[] row, String commitId, String rowId, long ts, String parent) throws IOException {
         if (current == null) {
             current = new Pending(store.newTemp());
             current.tip = commitId;
@@ -98,15 +121,27 @@ public final class SegmentBuilder implements AutoCloseable {
     /**
      * Completes the segments on top of what lies below the region: {@code below} (null at the
      * root) gives the depth and chain bounds. Returns the summaries written, oldest first; a
-     * segment the store has no room for is dropped.
+     * segment the store has no room for is dropped, and a write that fails drops them all.
      */
-    public List<SegmentSummary> finish(SegmentSummary below) throws IOException {
+    public List<SegmentSummary> finish(SegmentSummary below) {
+        List<SegmentSummary> written = new ArrayList<>();
+        if (failed) {
+            return written;
+        }
+        try {
+            complete(below, written);
+        } catch (IOException e) {
+            fail(e);
+        }
+        return written;
+    }
+
+    private void complete(SegmentSummary below, List<SegmentSummary> written) throws IOException {
         if (current != null) {
             current.out.close();
             done.add(current);
             current = null;
         }
-        List<SegmentSummary> written = new ArrayList<>();
         long depth = below == null ? 0 : below.length();
         long chainMaxTs = below == null ? Long.MIN_VALUE : below.chainMaxTs();
         String chainMaxId = below == null ? "" : below.chainMaxId();
@@ -127,7 +162,6 @@ public final class SegmentBuilder implements AutoCloseable {
             depth += p.count;
         }
         done.clear();
-        return written;
     }
 
     /** Deletes every temporary file; safe to call more than once. */

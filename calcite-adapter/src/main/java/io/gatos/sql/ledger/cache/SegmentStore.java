@@ -48,6 +48,11 @@ public final class SegmentStore {
     private long knownBytes = -1;
     /** The scan start of the fill that last found no room among its own files; -1 for none. */
     private long fullForScan = -1;
+    /** Directories this process has warned about: one warning per process and cache, not per journal or query. */
+    private static final Set<Path> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.function.Consumer<String> warnings;
+    /** False after a write failed, until the next listing (the next query tries once more). */
+    private volatile boolean writable = true;
     /** Whether the directory was seen to exist (checked by each listing), so writers need not create it. */
     private volatile boolean dirReady;
 
@@ -58,6 +63,16 @@ public final class SegmentStore {
 
     /** Uses the cache directory of {@code gitDir}, writing segments of at most {@code rowsPerSegment} rows. */
     public SegmentStore(Path gitDir, long maxBytes, int rowsPerSegment) {
+        this(gitDir, maxBytes, rowsPerSegment, System.err::println);
+    }
+
+    /**
+     * Uses the cache directory of {@code gitDir}, writing segments of at most {@code rowsPerSegment}
+     * rows, and tells {@code warnings} (once per process and directory) when the cache cannot be
+     * written, so that queries go on without it.
+     */
+    public SegmentStore(Path gitDir, long maxBytes, int rowsPerSegment, java.util.function.Consumer<String> warnings) {
+        this.warnings = java.util.Objects.requireNonNull(warnings, "warnings");
         this.dir = gitDir.toAbsolutePath().normalize().resolve(DIR).resolve(VERSION_DIR);
         this.maxBytes = maxBytes;
         if (rowsPerSegment < 1) {
@@ -89,6 +104,7 @@ public final class SegmentStore {
         Set<String> full = new HashSet<>();
         Set<String> headers = new HashSet<>();
         long now = System.currentTimeMillis();
+        writable = true;
         dirReady = Files.isDirectory(dir);
         if (!dirReady) {
             return new Listing(full, headers, now);
@@ -162,6 +178,29 @@ public final class SegmentStore {
      */
     public SegmentBuilder builder(boolean full, long scanStartMillis) {
         return new SegmentBuilder(this, full, scanStartMillis);
+    }
+
+    /** Returns whether writing is on: false after a write failed, until the next {@link #list}. */
+    public boolean writable() {
+        return writable;
+    }
+
+    /**
+     * Turns writing off until the next listing after a write failed (a read-only or full disk),
+     * warning once per process and directory: the query goes on reading from Git.
+     */
+    void writeFailed(IOException e) {
+        writable = false;
+        if (WARNED.add(dir)) {
+            warnings.accept("gatos-sql: warning: the row cache " + dir + " cannot be written (" + describe(e)
+                    + "); queries read from Git without it. Free disk space or make the directory writable,"
+                    + " or turn the cache off (connection property cache=false, gatos sql --no-cache).");
+        }
+    }
+
+    private static String describe(IOException e) {
+        String type = e.getClass().getSimpleName();
+        return e.getMessage() == null ? type : type + ": " + e.getMessage();
     }
 
     /** Returns how many damaged files were found (and deleted) since this store was made. */
