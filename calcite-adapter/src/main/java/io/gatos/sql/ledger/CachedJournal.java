@@ -58,6 +58,8 @@ final class CachedJournal implements LazyStream.Source<LedgerEvent>, AutoCloseab
                 }
                 if (rows.reachedStop()) {
                     next = null;
+                } else if (rows.broken() != null) {
+                    readFromGit(rows.broken());
                 }
                 rows = null;
             }
@@ -100,7 +102,7 @@ final class CachedJournal implements LazyStream.Source<LedgerEvent>, AutoCloseab
                 return false;
             }
             s = loaded.summary(); // the file may have been rewritten since its summary was read
-            rows = new SegmentRows(loaded.body(), s, ref, parts, stop, query);
+            rows = new SegmentRows(loaded.body(), s, ref, parts, stop, query, objects);
         }
         next = s.base();
         return true;
@@ -121,6 +123,19 @@ final class CachedJournal implements LazyStream.Source<LedgerEvent>, AutoCloseab
         builder = snapshot.isBased() ? null : store.builder(full, listing.takenAtMillis());
         region = new UncachedRegion(objects, ref, parts, next, id -> id.equals(stop) || listing.usable(id, full),
                 query, full, builder, top, findings);
+    }
+
+    /**
+     * Reads the journal from Git from {@code row} on, whose commit or envelope blob left the
+     * repository after it was cached, to the next cached segment: exactly what an uncached scan
+     * reads there (an error row, or the end of the journal at a missing commit). Writes nothing.
+     */
+    private void readFromGit(LedgerEvent row) {
+        String start = row.commitId();
+        boolean full = query.envelopes();
+        region = new UncachedRegion(objects, ref, parts, start,
+                id -> !id.equals(start) && (id.equals(stop) || listing.usable(id, full)), query, full, null,
+                row.pos(), findings);
     }
 
     /** Completes the segments of a region that reached the root or the cache, else drops them. */

@@ -80,6 +80,29 @@ class RowCacheTest {
     }
 
     @Test
+    void anEnvelopeBlobDeletedAfterCachingGivesTheUncachedErrorRow() throws Exception {
+        answers(repo.jdbcUrl()); // cached
+        org.eclipse.jgit.lib.ObjectId commit = repo.commitAt("refs/gatos/journal/orders/alice");
+        org.eclipse.jgit.lib.ObjectId blob;
+        try (var walk = org.eclipse.jgit.treewalk.TreeWalk.forPath(repo.repository(), "message/envelope.json",
+                repo.repository().parseCommit(commit).getTree())) {
+            blob = walk.getObjectId(0);
+        }
+        Files.delete(repo.path().resolve("objects").resolve(blob.name().substring(0, 2))
+                .resolve(blob.name().substring(2)));
+        String q = "SELECT commit_id, id, actor, payload, error FROM events ORDER BY commit_id";
+        List<String> truth;
+        try (Connection c = DriverManager.getConnection(repo.jdbcUrl() + ";cache=false")) {
+            truth = rows(c, q);
+        }
+        assertThat(truth).filteredOn(r -> r.startsWith(commit.name())).singleElement().asString()
+                .contains("is missing");
+        try (Connection c = DriverManager.getConnection(repo.jdbcUrl())) {
+            assertThat(rows(c, q)).isEqualTo(truth);
+        }
+    }
+
+    @Test
     void aCorruptedCacheFileIsDetectedAndRebuilt() throws Exception {
         List<List<String>> truth = answers(repo.jdbcUrl() + ";cache=false");
         answers(repo.jdbcUrl());

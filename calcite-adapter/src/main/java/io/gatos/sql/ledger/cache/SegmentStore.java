@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Keeps segment files in {@code <git dir>/gatos-sql/cache-v1/}, named {@code <tip>.f.seg} (full
+ * Keeps segment files in {@code <git dir>/gatos-sql/cache-v2/}, named {@code <tip>.f.seg} (full
  * rows) or {@code <tip>.h.seg} (commit-level rows only). Files are immutable and appear by atomic
  * rename, so concurrent readers and writers are safe; a damaged file is deleted and reported as
  * absent, so its rows are read from Git again. Writing keeps the directory under
@@ -27,7 +27,7 @@ public final class SegmentStore {
     /** The directory under the git dir holding everything gatos-sql keeps there. */
     public static final String DIR = "gatos-sql";
     /** The subdirectory of this format version. */
-    public static final String VERSION_DIR = "cache-v1";
+    public static final String VERSION_DIR = "cache-v2";
     private static final String FULL = ".f.seg";
     private static final String HEAD = ".h.seg";
     private static final String TEMP = ".tmp-";
