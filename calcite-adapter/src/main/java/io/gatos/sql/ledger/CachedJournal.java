@@ -30,6 +30,7 @@ final class CachedJournal implements LazyStream.Source<LedgerEvent>, AutoCloseab
     private SegmentRows rows;
     private UncachedRegion region;
     private SegmentBuilder builder;
+    private boolean extending;
 
     CachedJournal(GitObjects objects, LedgerSnapshot snapshot, String ref, String[] parts, EventScan.Query query,
             SegmentStore store, SegmentStore.Listing listing, Consumer<Finding> findings) {
@@ -46,6 +47,12 @@ final class CachedJournal implements LazyStream.Source<LedgerEvent>, AutoCloseab
         this.filter = new SegmentFilter(query, stop);
         ObjectId head = snapshot.head(ref);
         this.next = head == null ? null : head.name();
+    }
+
+    /** Makes this journal write regions shorter than the store's minimum too when they lie on a cached segment. */
+    CachedJournal extending() {
+        extending = true;
+        return this;
     }
 
     @Override
@@ -120,7 +127,8 @@ final class CachedJournal implements LazyStream.Source<LedgerEvent>, AutoCloseab
         if (query.positions()) {
             top = RegionLength.topPos(objects, snapshot, ref, next, id -> listing.usable(id, full), store, listing);
         }
-        builder = snapshot.isBased() ? null : store.builder(full, listing.takenAtMillis());
+        builder = snapshot.isBased() ? null : extending ? store.extendingBuilder(full, listing.takenAtMillis())
+                : store.builder(full, listing.takenAtMillis());
         region = new UncachedRegion(objects, ref, parts, next, id -> id.equals(stop) || listing.usable(id, full),
                 query, full, builder, top, findings);
     }

@@ -107,7 +107,8 @@ final class SortedJournal implements LazyStream.Source<LedgerEvent> {
     private void reread(SegmentSummary s) throws IOException {
         String base = s.base();
         SegmentSummary under = base == null ? null : store.summary(base, true);
-        try (var builder = base != null && under == null ? null : store.builder(true, System.currentTimeMillis())) {
+        try (var builder = base != null && under == null ? null
+                : store.extendingBuilder(true, System.currentTimeMillis())) {
             fromGit(s.tip(), base, query.positions() ? s.length() - 1 : -1, builder, under);
         }
     }

@@ -2,6 +2,7 @@ package io.gatos.sql.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatos.sql.ledger.cache.SegmentBuilder;
 import io.gatos.sql.ledger.cache.SegmentStore;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.nio.file.Path;
@@ -49,7 +50,8 @@ class CacheCostTest {
                 EventScan.Query.all())) {
             List<LedgerEvent> truth = scan(q, null);
             assertThat(truth).hasSize(JOURNALS);
-            SegmentStore store = new SegmentStore(repo.path(), 1L << 30);
+            // every region written, however short: the cost of the bound and the lookups per segment file
+            SegmentStore store = new SegmentStore(repo.path(), 1L << 30, SegmentBuilder.MAX_ROWS);
             assertThat(scan(q, store)).as("cold").isEqualTo(truth);
             assertThat(store.segmentsWritten()).isEqualTo(JOURNALS);
             assertThat(store.directoryListings()).as("cold listings").isLessThanOrEqualTo(3);
@@ -57,5 +59,13 @@ class CacheCostTest {
             assertThat(scan(q, store)).as("warm").isEqualTo(truth);
             assertThat(store.directoryListings() - before).as("warm listings").isLessThanOrEqualTo(1);
         }
+    }
+
+    @Test
+    void theDefaultStoreWritesNoFileForOneCommitJournals() {
+        SegmentStore store = new SegmentStore(repo.path(), 1L << 30);
+        assertThat(scan(EventScan.Query.all(), store)).isEqualTo(scan(EventScan.Query.all(), null));
+        assertThat(store.segmentsWritten()).isZero();
+        assertThat(store.dir()).doesNotExist(); // not even a temporary file
     }
 }

@@ -36,6 +36,7 @@ public final class SegmentStore {
     private final Path dir;
     private final long maxBytes;
     private final int rowsPerSegment;
+    private final int minRegionRows;
     private static final int MAX_SUMMARIES = 8192;
     /** Summaries read in this JVM, by file: shared by every store, since a summary stays true. */
     private static final java.util.Map<Path, SegmentSummary> SUMMARIES = new java.util.concurrent.ConcurrentHashMap<>();
@@ -56,23 +57,37 @@ public final class SegmentStore {
     /** Whether the directory was seen to exist (checked by each listing), so writers need not create it. */
     private volatile boolean dirReady;
 
-    /** Uses the cache directory of the repository whose git dir is {@code gitDir}; creates nothing yet. */
+    /**
+     * Uses the cache directory of the repository whose git dir is {@code gitDir}, writing no region
+     * shorter than {@link SegmentBuilder#MIN_REGION_ROWS} commits; creates nothing yet.
+     */
     public SegmentStore(Path gitDir, long maxBytes) {
-        this(gitDir, maxBytes, SegmentBuilder.MAX_ROWS);
-    }
-
-    /** Uses the cache directory of {@code gitDir}, writing segments of at most {@code rowsPerSegment} rows. */
-    public SegmentStore(Path gitDir, long maxBytes, int rowsPerSegment) {
-        this(gitDir, maxBytes, rowsPerSegment, System.err::println);
+        this(gitDir, maxBytes, SegmentBuilder.MAX_ROWS, SegmentBuilder.MIN_REGION_ROWS, System.err::println);
     }
 
     /**
      * Uses the cache directory of {@code gitDir}, writing segments of at most {@code rowsPerSegment}
-     * rows, and tells {@code warnings} (once per process and directory) when the cache cannot be
-     * written, so that queries go on without it.
+     * rows, and every region however short (tests of the segment layout use small ledgers).
      */
+    public SegmentStore(Path gitDir, long maxBytes, int rowsPerSegment) {
+        this(gitDir, maxBytes, rowsPerSegment, 1, System.err::println);
+    }
+
+    /** Uses the cache directory of {@code gitDir} as the three-argument constructor does, warning {@code warnings}. */
     public SegmentStore(Path gitDir, long maxBytes, int rowsPerSegment, java.util.function.Consumer<String> warnings) {
+        this(gitDir, maxBytes, rowsPerSegment, 1, warnings);
+    }
+
+    /**
+     * Uses the cache directory of {@code gitDir}, writing segments of at most {@code rowsPerSegment}
+     * rows and no region of fewer than {@code minRegionRows} commits (capped at {@code rowsPerSegment}:
+     * decoding them from Git costs less than a file), and tells {@code warnings} (once per process and
+     * directory) when the cache cannot be written, so that queries go on without it.
+     */
+    public SegmentStore(Path gitDir, long maxBytes, int rowsPerSegment, int minRegionRows,
+            java.util.function.Consumer<String> warnings) {
         this.warnings = java.util.Objects.requireNonNull(warnings, "warnings");
+        this.minRegionRows = Math.max(1, Math.min(minRegionRows, rowsPerSegment));
         this.dir = gitDir.toAbsolutePath().normalize().resolve(DIR).resolve(VERSION_DIR);
         this.maxBytes = maxBytes;
         if (rowsPerSegment < 1) {
@@ -84,6 +99,11 @@ public final class SegmentStore {
     /** Returns the most rows a segment written by this store holds. */
     public int rowsPerSegment() {
         return rowsPerSegment;
+    }
+
+    /** Returns the fewest commits a region must have to be written (shorter ones are read from Git each time). */
+    public int minRegionRows() {
+        return minRegionRows;
     }
 
     /** Returns the directory the segment files live in (it may not exist yet). */
@@ -177,7 +197,16 @@ public final class SegmentStore {
      * The caller closes it.
      */
     public SegmentBuilder builder(boolean full, long scanStartMillis) {
-        return new SegmentBuilder(this, full, scanStartMillis);
+        return new SegmentBuilder(this, full, scanStartMillis, false);
+    }
+
+    /**
+     * Starts writing as {@link #builder(boolean, long)} does, but also writes a region shorter than
+     * {@link #minRegionRows} when it lies on a cached segment ({@code finish} with a segment below),
+     * so that a journal the cache holds stays whole (sorted scans merge whole journals only).
+     */
+    public SegmentBuilder extendingBuilder(boolean full, long scanStartMillis) {
+        return new SegmentBuilder(this, full, scanStartMillis, true);
     }
 
     /** Returns whether writing is on: false after a write failed, until the next {@link #list}. */
