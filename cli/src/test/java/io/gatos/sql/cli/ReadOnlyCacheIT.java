@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * root, so the cache directory is made impossible by a regular file at {@code <git dir>/gatos-sql}.
  */
 class ReadOnlyCacheIT {
-    private static final int EVENTS = 200;
+    private static final int EVENTS = 2000; // journals long enough to be worth a cache file
     private static final List<String> QUERIES =
             List.of(
                     "SELECT COUNT(*) AS n FROM events",

@@ -7,14 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Keeps segment files in {@code <git dir>/gatos-sql/cache-v2/}, named {@code <tip>.f.seg} (full
@@ -34,24 +34,20 @@ public final class SegmentStore {
     private static final long STALE_TEMP_MILLIS = 3_600_000L;
 
     private final Path dir;
-    private final long maxBytes;
     private final int rowsPerSegment;
     private final int minRegionRows;
     private static final int MAX_SUMMARIES = 8192;
     /** Summaries read in this JVM, by file: shared by every store, since a summary stays true. */
-    private static final java.util.Map<Path, SegmentSummary> SUMMARIES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Path, SegmentSummary> SUMMARIES = new ConcurrentHashMap<>();
     private final AtomicLong corrupt = new AtomicLong();
     private final AtomicLong reads = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong evicted = new AtomicLong();
     private final AtomicLong listings = new AtomicLong();
-    /** Bytes of segment files as last counted plus those installed since (an over-estimate); -1 before counting. */
-    private long knownBytes = -1;
-    /** The scan start of the fill that last found no room among its own files; -1 for none. */
-    private long fullForScan = -1;
+    private final SpaceBudget budget;
     /** Directories this process has warned about: one warning per process and cache, not per journal or query. */
-    private static final Set<Path> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final java.util.function.Consumer<String> warnings;
+    private static final Set<Path> WARNED = ConcurrentHashMap.newKeySet();
+    private final Consumer<String> warnings;
     /** False after a write failed, until the next listing (the next query tries once more). */
     private volatile boolean writable = true;
     /** Whether the directory was seen to exist (checked by each listing), so writers need not create it. */
@@ -74,7 +70,7 @@ public final class SegmentStore {
     }
 
     /** Uses the cache directory of {@code gitDir} as the three-argument constructor does, warning {@code warnings}. */
-    public SegmentStore(Path gitDir, long maxBytes, int rowsPerSegment, java.util.function.Consumer<String> warnings) {
+    public SegmentStore(Path gitDir, long maxBytes, int rowsPerSegment, Consumer<String> warnings) {
         this(gitDir, maxBytes, rowsPerSegment, 1, warnings);
     }
 
@@ -85,11 +81,11 @@ public final class SegmentStore {
      * directory) when the cache cannot be written, so that queries go on without it.
      */
     public SegmentStore(Path gitDir, long maxBytes, int rowsPerSegment, int minRegionRows,
-            java.util.function.Consumer<String> warnings) {
-        this.warnings = java.util.Objects.requireNonNull(warnings, "warnings");
+            Consumer<String> warnings) {
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
         this.minRegionRows = Math.max(1, Math.min(minRegionRows, rowsPerSegment));
         this.dir = gitDir.toAbsolutePath().normalize().resolve(DIR).resolve(VERSION_DIR);
-        this.maxBytes = maxBytes;
+        this.budget = new SpaceBudget(dir, maxBytes, this);
         if (rowsPerSegment < 1) {
             throw new IllegalArgumentException("rowsPerSegment must be positive");
         }
@@ -129,7 +125,7 @@ public final class SegmentStore {
         if (!dirReady) {
             return new Listing(full, headers, now);
         }
-        listings.incrementAndGet();
+        listed();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
                 String name = f.getFileName().toString();
@@ -137,7 +133,7 @@ public final class SegmentStore {
                     full.add(name.substring(0, name.length() - FULL.length()));
                 } else if (name.endsWith(HEAD)) {
                     headers.add(name.substring(0, name.length() - HEAD.length()));
-                } else if (name.startsWith(TEMP) && now - lastModified(f) > STALE_TEMP_MILLIS) {
+                } else if (name.startsWith(TEMP) && now - SpaceBudget.lastModified(f) > STALE_TEMP_MILLIS) {
                     deleteQuietly(f);
                 }
             }
@@ -257,6 +253,17 @@ public final class SegmentStore {
         return evicted.get();
     }
 
+    /** Counts a listing of the directory made by this store or its budget. */
+    void listed() {
+        listings.incrementAndGet();
+    }
+
+    /** Deletes a file to stay under the bound. */
+    void evict(Path f) {
+        deleteQuietly(f);
+        evicted.incrementAndGet();
+    }
+
     Path newTemp() throws IOException {
         if (!dirReady) {
             Files.createDirectories(dir);
@@ -272,7 +279,7 @@ public final class SegmentStore {
      */
     synchronized boolean install(Path temp, SegmentSummary summary, long keepAfterMillis) throws IOException {
         long size = Files.size(temp);
-        if (!makeRoom(size, keepAfterMillis)) {
+        if (!budget.makeRoom(size, keepAfterMillis)) {
             deleteQuietly(temp);
             return false;
         }
@@ -289,59 +296,6 @@ public final class SegmentStore {
         return true;
     }
 
-    /**
-     * Makes room for {@code incoming} more bytes; false when they cannot fit. The directory is
-     * counted (one listing) only when the running total says the bound would be passed, and not
-     * again for a fill that already found the cache full of its own files: one listing per store
-     * and bound crossing, never one per segment. Files other processes write meanwhile are seen at
-     * the next count.
-     */
-    private boolean makeRoom(long incoming, long keepAfterMillis) throws IOException {
-        if (incoming > maxBytes) {
-            return false;
-        }
-        if (knownBytes >= 0 && knownBytes + incoming <= maxBytes) {
-            knownBytes += incoming;
-            return true;
-        }
-        if (fullForScan == keepAfterMillis) {
-            return false; // this fill found the cache full of its own files already
-        }
-        boolean fits = evictFor(incoming, keepAfterMillis);
-        if (!fits) {
-            fullForScan = keepAfterMillis;
-        } else {
-            knownBytes += incoming;
-        }
-        return fits;
-    }
-
-    /** Counts the directory and deletes the oldest files not written since {@code keepAfterMillis} until {@code incoming} fits. */
-    private boolean evictFor(long incoming, long keepAfterMillis) throws IOException {
-        List<Path> files = new ArrayList<>();
-        long total = 0;
-        listings.incrementAndGet();
-        try (DirectoryStream<Path> all = Files.newDirectoryStream(dir, "*.seg")) {
-            for (Path f : all) {
-                files.add(f);
-                total += sizeOf(f);
-            }
-        }
-        if (total + incoming > maxBytes) {
-            files.sort(Comparator.comparingLong(SegmentStore::lastModified));
-            for (Path f : files) {
-                if (total + incoming <= maxBytes || lastModified(f) >= keepAfterMillis) {
-                    break;
-                }
-                total -= sizeOf(f);
-                deleteQuietly(f);
-                evicted.incrementAndGet();
-            }
-        }
-        knownBytes = total;
-        return total + incoming <= maxBytes;
-    }
-
     private void damaged(Path file) {
         corrupt.incrementAndGet();
         deleteQuietly(file);
@@ -356,22 +310,6 @@ public final class SegmentStore {
             Files.deleteIfExists(f);
         } catch (IOException ignored) {
             // a read-only cache keeps its files; they are checked again on every read
-        }
-    }
-
-    private static long sizeOf(Path f) {
-        try {
-            return Files.size(f);
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static long lastModified(Path f) {
-        try {
-            return Files.readAttributes(f, BasicFileAttributes.class).lastModifiedTime().toMillis();
-        } catch (IOException e) {
-            return 0;
         }
     }
 }
