@@ -30,6 +30,7 @@ final class CachedJournal implements LazyStream.Source<LedgerEvent>, AutoCloseab
     private SegmentRows rows;
     private UncachedRegion region;
     private SegmentBuilder builder;
+    private boolean extending;
 
     CachedJournal(GitObjects objects, LedgerSnapshot snapshot, String ref, String[] parts, EventScan.Query query,
             SegmentStore store, SegmentStore.Listing listing, Consumer<Finding> findings) {
@@ -48,6 +49,12 @@ final class CachedJournal implements LazyStream.Source<LedgerEvent>, AutoCloseab
         this.next = head == null ? null : head.name();
     }
 
+    /** Makes this journal write regions shorter than the store's minimum too when they lie on a cached segment. */
+    CachedJournal extending() {
+        extending = true;
+        return this;
+    }
+
     @Override
     public LedgerEvent next() throws IOException {
         while (true) {
@@ -58,6 +65,8 @@ final class CachedJournal implements LazyStream.Source<LedgerEvent>, AutoCloseab
                 }
                 if (rows.reachedStop()) {
                     next = null;
+                } else if (rows.broken() != null) {
+                    readFromGit(rows.broken());
                 }
                 rows = null;
             }
@@ -100,7 +109,7 @@ final class CachedJournal implements LazyStream.Source<LedgerEvent>, AutoCloseab
                 return false;
             }
             s = loaded.summary(); // the file may have been rewritten since its summary was read
-            rows = new SegmentRows(loaded.body(), s, ref, parts, stop, query);
+            rows = new SegmentRows(loaded.body(), s, ref, parts, stop, query, objects);
         }
         next = s.base();
         return true;
@@ -118,9 +127,23 @@ final class CachedJournal implements LazyStream.Source<LedgerEvent>, AutoCloseab
         if (query.positions()) {
             top = RegionLength.topPos(objects, snapshot, ref, next, id -> listing.usable(id, full), store, listing);
         }
-        builder = snapshot.isBased() ? null : store.builder(full, listing.takenAtMillis());
+        builder = snapshot.isBased() ? null : extending ? store.extendingBuilder(full, listing.takenAtMillis())
+                : store.builder(full, listing.takenAtMillis());
         region = new UncachedRegion(objects, ref, parts, next, id -> id.equals(stop) || listing.usable(id, full),
                 query, full, builder, top, findings);
+    }
+
+    /**
+     * Reads the journal from Git from {@code row} on, whose commit or envelope blob left the
+     * repository after it was cached, to the next cached segment: exactly what an uncached scan
+     * reads there (an error row, or the end of the journal at a missing commit). Writes nothing.
+     */
+    private void readFromGit(LedgerEvent row) {
+        String start = row.commitId();
+        boolean full = query.envelopes();
+        region = new UncachedRegion(objects, ref, parts, start,
+                id -> !id.equals(start) && (id.equals(stop) || listing.usable(id, full)), query, full, null,
+                row.pos(), findings);
     }
 
     /** Completes the segments of a region that reached the root or the cache, else drops them. */

@@ -19,6 +19,7 @@ final class EventReader {
     private final String actorSegment;
     private final boolean envelopes;
     private final Consumer<Finding> findings;
+    private String envelope;
 
     /** Reads events of journal {@code ref} ({@code parts}: ns, actor segment), with envelopes when {@code envelopes}. */
     EventReader(GitObjects objects, String ref, String[] parts, boolean envelopes, Consumer<Finding> findings) {
@@ -36,6 +37,7 @@ final class EventReader {
      */
     LedgerEvent read(GitCommit commit, long pos, Set<String> ids) throws IOException {
         EventDecoder decoder = new EventDecoder(ref, ns, actorSegment, commit, pos);
+        envelope = null;
         if (!envelopes) {
             return decoder.headerOnly();
         }
@@ -49,6 +51,7 @@ final class EventReader {
         if (blob == null) {
             return report(decoder, FindingCode.BAD_JSON, "the commit has no " + Envelopes.PATH);
         }
+        envelope = blob.name();
         byte[] bytes;
         try {
             bytes = objects.blob(blob);
@@ -66,6 +69,11 @@ final class EventReader {
             findings.accept(new Finding(ref, commit.id(), note.path(), note.code(), note.message()));
         }
         return event;
+    }
+
+    /** Returns the id of the envelope blob the last {@link #read} found in the commit's tree, or null. */
+    String envelope() {
+        return envelope;
     }
 
     private LedgerEvent report(EventDecoder decoder, FindingCode code, String reason) {

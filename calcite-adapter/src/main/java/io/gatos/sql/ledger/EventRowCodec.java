@@ -21,8 +21,16 @@ final class EventRowCodec {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
 
-    /** Returns the bytes of {@code e}. */
+    /** Returns the bytes of {@code e}, read without its envelope blob's id (a commit-level row, or a test's). */
     byte[] encode(LedgerEvent e) {
+        return encode(e, null);
+    }
+
+    /**
+     * Returns the bytes of {@code e} and of the id of the envelope blob it was decoded from
+     * ({@code envelope}, nullable: none was read), which a reader checks is still present.
+     */
+    byte[] encode(LedgerEvent e, String envelope) {
         out.reset();
         int flags = (e.error() != null ? UNREADABLE | ERROR : 0) | (e.payload() != null ? PAYLOAD : 0)
                 | (e.policyRoot() != null ? POLICY_ROOT : 0) | (e.sigAlg() != null ? SIG_ALG : 0)
@@ -44,6 +52,7 @@ final class EventRowCodec {
             number(e.sourcePos());
         }
         optional(e.sourceCommit());
+        string(envelope == null ? "" : envelope);
         return out.toByteArray();
     }
 
@@ -51,6 +60,7 @@ final class EventRowCodec {
     static final class Reader {
         private final byte[] b;
         private int at;
+        private String envelope;
 
         Reader(byte[] body) {
             this.b = body;
@@ -78,11 +88,18 @@ final class EventRowCodec {
             String error = (flags & ERROR) != 0 ? string() : null;
             Long sourcePos = (flags & SOURCE_POS) != 0 ? number() : null;
             String sourceCommit = (flags & SOURCE_COMMIT) != 0 ? string() : null;
+            String blob = string();
+            envelope = blob.isEmpty() ? null : blob;
             if ((flags & UNREADABLE) != 0) {
                 actor = "unknown:" + actorSegment;
             }
             return new LedgerEvent(id, ns, actor, ns + "/" + actorSegment, pos, kind, ts, payload, caps, policyRoot,
                     sigAlg, eventCid, commitId, error, ref, sourcePos, sourceCommit);
+        }
+
+        /** Returns the id of the envelope blob the last row was decoded from, or null when it had none. */
+        String envelope() {
+            return envelope;
         }
 
         private String string() {

@@ -101,7 +101,7 @@ final class SortedEvents {
         KeyRange nothing = new KeyRange(Long.MAX_VALUE, null, null, null); // stops at the first cached segment
         EventScan.Query fill = new EventScan.Query(null, null, null, null, false, true, nothing);
         try (CachedJournal journal = new CachedJournal(objects, snapshot, ref, parts, fill, store, listing,
-                findings)) {
+                findings).extending()) {
             while (journal.next() != null) {
                 // rows of the uncached part are written to the cache as they are read
             }

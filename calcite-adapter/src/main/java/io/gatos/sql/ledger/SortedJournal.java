@@ -1,5 +1,6 @@
 package io.gatos.sql.ledger;
 
+import io.gatos.sql.ledger.cache.SegmentBuilder;
 import io.gatos.sql.ledger.cache.SegmentStore;
 import io.gatos.sql.ledger.cache.SegmentSummary;
 import java.io.IOException;
@@ -90,12 +91,15 @@ final class SortedJournal implements LazyStream.Source<LedgerEvent> {
             return;
         }
         next = segment.summary().base(); // the file may have been rewritten since its summary was read
-        SegmentRows rows = new SegmentRows(segment.body(), segment.summary(), ref, parts, stop, query);
+        SegmentRows rows = new SegmentRows(segment.body(), segment.summary(), ref, parts, stop, query, objects);
         for (LedgerEvent e = rows.next(); e != null; e = rows.next()) {
             loaded.add(e);
         }
         if (rows.reachedStop()) {
             next = null;
+        } else if (rows.broken() != null) {
+            LedgerEvent at = rows.broken(); // its objects left the repository: read from Git as an uncached scan does
+            fromGit(at.commitId(), segment.summary().base(), at.pos(), null, null);
         }
     }
 
@@ -103,18 +107,29 @@ final class SortedJournal implements LazyStream.Source<LedgerEvent> {
     private void reread(SegmentSummary s) throws IOException {
         String base = s.base();
         SegmentSummary under = base == null ? null : store.summary(base, true);
-        try (var builder = base != null && under == null ? null : store.builder(true, System.currentTimeMillis())) {
-            UncachedRegion region = new UncachedRegion(objects, ref, parts, s.tip(),
-                    id -> id.equals(base) || id.equals(stop), query, true, builder,
-                    query.positions() ? s.length() - 1 : -1, findings);
-            for (LedgerEvent e = region.next(); e != null; e = region.next()) {
-                loaded.add(e);
-            }
-            if (region.endCommit() != null && region.endCommit().equals(stop)) {
-                next = null;
-            } else if (builder != null && !region.missedObjects()) {
-                builder.finish(under);
-            }
+        try (var builder = base != null && under == null ? null
+                : store.extendingBuilder(true, System.currentTimeMillis())) {
+            fromGit(s.tip(), base, query.positions() ? s.length() - 1 : -1, builder, under);
+        }
+    }
+
+    /**
+     * Reads commits from Git from {@code start} down to {@code base}, {@code stop}, the root or a
+     * missing commit (where the journal then ends), handing them to {@code builder} (nullable) and
+     * completing its segment on {@code under} when the region is whole.
+     */
+    private void fromGit(String start, String base, long topPos, SegmentBuilder builder, SegmentSummary under)
+            throws IOException {
+        UncachedRegion region = new UncachedRegion(objects, ref, parts, start,
+                id -> id.equals(base) || id.equals(stop), query, true, builder, topPos, findings);
+        for (LedgerEvent e = region.next(); e != null; e = region.next()) {
+            loaded.add(e);
+        }
+        String end = region.endCommit();
+        boolean atStop = end != null && end.equals(stop);
+        next = atStop ? null : end; // null also at the root, or at a missing commit
+        if (builder != null && !atStop && !region.missedObjects()) {
+            builder.finish(under);
         }
     }
 }

@@ -36,7 +36,8 @@ import java.util.List;
                     + " and so does --full.",
             "All or nothing: a failed run leaves the previous export and manifest as they were. One"
                     + " run per OUT at a time (OUT.lock). Progress goes to stderr, one summary"
-                    + " line to stdout.",
+                    + " line to stdout. Reads the ledger from Git without the row cache (no"
+                    + " --no-cache needed): nothing is written into the ledger's git dir.",
             "With --format ndjson: writes one JSON object per event or shiplog message, in ULID"
                     + " order across all streams (schema ndjson-event-1.json), to --output or stdout:"
                     + " the events of the --ns namespaces and the messages of the --topics topics"

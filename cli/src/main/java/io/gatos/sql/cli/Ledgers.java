@@ -42,16 +42,26 @@ final class Ledgers {
         return URL_PREFIX + "'" + directory.toString().replace("'", "''") + "'";
     }
 
+    /** Returns the JDBC URL of a ledger directory, with {@code cache=false} unless {@code cache}. */
+    static String url(Path directory, boolean cache) {
+        return cache ? url(directory) : url(directory) + ";cache=false";
+    }
+
     /**
      * Opens a connection (the caller closes it) after checking that the path exists; turns the
      * driver's connection errors (SQLState 08) into a {@link UserException} with the fix. Costly:
      * the first connection in a JVM initializes Calcite.
      */
     static Connection connect(Path repo) throws UserException, SQLException {
+        return connect(repo, true);
+    }
+
+    /** Opens a connection as {@link #connect(Path)} does, without the row cache unless {@code cache}. */
+    static Connection connect(Path repo, boolean cache) throws UserException, SQLException {
         Path directory = existingDirectory(repo);
         requireDriver();
         try {
-            return DriverManager.getConnection(url(directory));
+            return DriverManager.getConnection(url(directory, cache));
         } catch (SQLException e) {
             if (SqlErrors.isConnectionError(e)) {
                 throw new UserException(SqlErrors.message(e, false) + "\n" + HINT, e);

@@ -18,6 +18,7 @@ import java.nio.file.Path;
         })
 public final class ShellCommand extends GatosSubcommand {
     @Mixin RepoOption repo;
+    @Mixin CacheOption cache;
 
     /** Where sqlline reads from; {@code null} (the default) means standard input. Set by tests. */
     InputStream input;
@@ -25,22 +26,23 @@ public final class ShellCommand extends GatosSubcommand {
     @Override
     int run() throws Exception {
         Path directory = Ledgers.existingDirectory(repo.path);
-        Ledgers.connect(directory).close(); // a bad repository exits 2 before sqlline starts
+        Ledgers.connect(directory, cache.enabled()).close(); // a bad repository exits 2 before sqlline starts
         out().flush();
         // Without a console (input piped in), sqlline reads the stream through a dumb terminal,
         // which lays out tables correctly; the system terminal would have no width.
         InputStream in = input != null || System.console() != null ? input : System.in;
-        SqlLine.Status status = new SqlLine().begin(arguments(directory), in, in == null);
+        SqlLine.Status status = new SqlLine().begin(arguments(directory, cache.enabled()), in, in == null);
         return status == SqlLine.Status.OK ? ExitCodes.OK : ExitCodes.INPUT;
     }
 
     /** Returns sqlline's command line for a ledger directory. */
-    static String[] arguments(Path directory) {
+    /** Returns sqlline's command line for a ledger directory, without the row cache unless {@code cache}. */
+    static String[] arguments(Path directory, boolean cache) {
         return new String[] {
             "-d",
             Ledgers.DRIVER,
             "-u",
-            Ledgers.url(directory),
+            Ledgers.url(directory, cache),
             "-n",
             "",
             "-p",

@@ -21,6 +21,7 @@ import java.sql.Statement;
         })
 public final class SqlCommand extends GatosSubcommand {
     @Mixin RepoOption repo;
+    @Mixin CacheOption cache;
 
     @Option(
             names = "--format",
@@ -43,7 +44,7 @@ public final class SqlCommand extends GatosSubcommand {
 
     @Override
     int run() throws Exception {
-        try (Connection connection = Ledgers.connect(repo.path);
+        try (Connection connection = Ledgers.connect(repo.path, cache.enabled());
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(query)) {
             format.writer().write(rs, out());

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Proves through the driver that the row cache changes no answer, and is off with cache=false. */
 class RowCacheTest {
+    private static final int EVENTS = 160;
     private static final List<String> QUERIES = List.of(
             "SELECT * FROM events",
             "SELECT ns, \"stream\", COUNT(*), MAX(pos) FROM events GROUP BY ns, \"stream\" ORDER BY ns, \"stream\"",
@@ -39,7 +40,7 @@ class RowCacheTest {
     @BeforeEach
     void ledger() {
         repo = LedgerTestRepository.create(dir.resolve("l.git"));
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < EVENTS; i++) { // enough that journals reach the cache's shortest region
             repo.event(i % 4 == 0 ? "billing" : "orders", i % 3 == 0 ? "bob" : "alice", "k" + i % 5, "{\"i\":" + i + "}");
         }
     }
@@ -80,6 +81,29 @@ class RowCacheTest {
     }
 
     @Test
+    void anEnvelopeBlobDeletedAfterCachingGivesTheUncachedErrorRow() throws Exception {
+        answers(repo.jdbcUrl()); // cached
+        org.eclipse.jgit.lib.ObjectId commit = repo.commitAt("refs/gatos/journal/orders/alice");
+        org.eclipse.jgit.lib.ObjectId blob;
+        try (var walk = org.eclipse.jgit.treewalk.TreeWalk.forPath(repo.repository(), "message/envelope.json",
+                repo.repository().parseCommit(commit).getTree())) {
+            blob = walk.getObjectId(0);
+        }
+        Files.delete(repo.path().resolve("objects").resolve(blob.name().substring(0, 2))
+                .resolve(blob.name().substring(2)));
+        String q = "SELECT commit_id, id, actor, payload, error FROM events ORDER BY commit_id";
+        List<String> truth;
+        try (Connection c = DriverManager.getConnection(repo.jdbcUrl() + ";cache=false")) {
+            truth = rows(c, q);
+        }
+        assertThat(truth).filteredOn(r -> r.startsWith(commit.name())).singleElement().asString()
+                .contains("is missing");
+        try (Connection c = DriverManager.getConnection(repo.jdbcUrl())) {
+            assertThat(rows(c, q)).isEqualTo(truth);
+        }
+    }
+
+    @Test
     void aCorruptedCacheFileIsDetectedAndRebuilt() throws Exception {
         List<List<String>> truth = answers(repo.jdbcUrl() + ";cache=false");
         answers(repo.jdbcUrl());
@@ -97,11 +121,11 @@ class RowCacheTest {
     @Test
     void commitsAppendedBetweenTwoQueriesAreSeenByTheSecond() throws Exception {
         try (Connection c = DriverManager.getConnection(repo.jdbcUrl())) {
-            assertThat(one(c, "SELECT COUNT(*) FROM events")).isEqualTo("40");
+            assertThat(one(c, "SELECT COUNT(*) FROM events")).isEqualTo(String.valueOf(EVENTS));
             rows(c, "SELECT id FROM events ORDER BY ts DESC, id DESC LIMIT 2");
             repo.event("orders", "alice", "late", "{\"i\":99}");
             repo.event("audit", "carol", "new.journal", "{}");
-            assertThat(one(c, "SELECT COUNT(*) FROM events")).isEqualTo("42");
+            assertThat(one(c, "SELECT COUNT(*) FROM events")).isEqualTo(String.valueOf(EVENTS + 2));
             assertThat(rows(c, "SELECT kind FROM events ORDER BY ts DESC, id DESC LIMIT 2"))
                     .containsExactly("new.journal", "late");
         }
