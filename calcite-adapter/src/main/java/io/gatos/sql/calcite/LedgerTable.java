@@ -12,6 +12,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.calcite.DataContext;
@@ -75,6 +76,20 @@ abstract class LedgerTable<T> extends AbstractTable implements TranslatableTable
     /** Returns the catalog definition of this table. */
     public TableDef definition() {
         return def;
+    }
+
+    /**
+     * Returns the columns whose filters a scan uses: equality and IN on the pushable columns, ranges
+     * on the time and id columns (for the connector-conformance test).
+     */
+    List<String> filteredColumns() {
+        List<String> out = new ArrayList<>(new TreeSet<>(pushable.values()));
+        for (int c : new int[] {timeColumn, idColumn}) {
+            if (c >= 0 && !out.contains(def.columns().get(c).name())) {
+                out.add(def.columns().get(c).name());
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.Map;
  * Reports what one export run did.
  *
  * @param out the export file
- * @param mode {@code full}, {@code incremental} or {@code up-to-date} (nothing new: nothing written)
+ * @param mode what the run did ({@link ExportMode#UP_TO_DATE}: nothing new, nothing written)
  * @param rowsWritten per table, the rows this run inserted or updated
  * @param tableRows per table, the rows the export holds after the run
  * @param bytes the size of the export file
@@ -17,7 +17,7 @@ import java.util.Map;
  * @param millis wall time of the run
  * @param note why a full rebuild happened (null otherwise)
  */
-public record ExportResult(Path out, String mode, Map<String, Long> rowsWritten, Map<String, Long> tableRows,
+public record ExportResult(Path out, ExportMode mode, Map<String, Long> rowsWritten, Map<String, Long> tableRows,
         long bytes, long commitsRead, long millis, String note) {
     /** Copies the maps. */
     public ExportResult {
@@ -29,7 +29,7 @@ public record ExportResult(Path out, String mode, Map<String, Long> rowsWritten,
 
     /** Returns whether the run found nothing new. */
     public boolean upToDate() {
-        return "up-to-date".equals(mode);
+        return mode == ExportMode.UP_TO_DATE;
     }
 
     /** Returns the rows written in this run, over all tables. */
@@ -41,7 +41,7 @@ public record ExportResult(Path out, String mode, Map<String, Long> rowsWritten,
     public String summary() {
         long total = tableRows.values().stream().mapToLong(Long::longValue).sum();
         return String.format(java.util.Locale.ROOT, "export %s: %s, %d rows written (%d in %d tables), %d bytes,"
-                + " %.1f s%s", out, upToDate() ? "up to date, nothing changed" : mode, totalWritten(), total,
+                + " %.1f s%s", out, upToDate() ? "up to date, nothing changed" : mode.id(), totalWritten(), total,
                 tableRows.size(), bytes, millis / 1000.0, note == null ? "" : " (" + note + ")");
     }
 }

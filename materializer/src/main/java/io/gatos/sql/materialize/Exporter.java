@@ -41,8 +41,9 @@ public final class Exporter {
             Frontier frontier = Frontier.measure(state.snapshot(), prior);
             Decision decision = decide(options, plan, previous, frontier, state, repository);
             if (decision == null) {
-                return new ExportResult(options.out(), "up-to-date", Map.of(), rows(previous), size(options, previous),
-                        repository.stats().commits(), (System.nanoTime() - start) / 1_000_000, null);
+                return new ExportResult(options.out(), ExportMode.UP_TO_DATE, Map.of(), rows(previous),
+                        size(options, previous), repository.stats().commits(),
+                        (System.nanoTime() - start) / 1_000_000, null);
             }
             ExportRun run = new ExportRun(options, plan, state, frontier, repository, start);
             return switch (options.format()) {
@@ -53,7 +54,8 @@ public final class Exporter {
     }
 
     /** Says what one run writes: its mode, the previous manifest it continues, the delta snapshot and tables. */
-    record Decision(String mode, Manifest previous, LedgerSnapshot delta, List<TableSelection> tables, String note) {
+    record Decision(ExportMode mode, Manifest previous, LedgerSnapshot delta, List<TableSelection> tables,
+            String note) {
     }
 
     private static Decision decide(ExportOptions options, ExportPlan plan, Manifest previous, Frontier frontier,
@@ -61,16 +63,17 @@ public final class Exporter {
         LedgerSnapshot whole = state.snapshot();
         if (options.since() != null) {
             LedgerSnapshot delta = whole.withBase(sinceBase(repository, whole, options.since()));
-            return new Decision(previous == null ? "full" : "incremental", previous, delta, plan.tables(), null);
+            ExportMode mode = previous == null ? ExportMode.FULL : ExportMode.INCREMENTAL;
+            return new Decision(mode, previous, delta, plan.tables(), null);
         }
         if (previous == null) {
-            return new Decision("full", null, whole, plan.tables(), null);
+            return new Decision(ExportMode.FULL, null, whole, plan.tables(), null);
         }
         Set<String> lost = new TreeSet<>(frontier.removed());
         lost.addAll(frontier.rewritten());
         if (plan.tables().stream().anyMatch(t -> TablePolicy.of(t.def().name()).appendOnly()
                 && TablePolicy.of(t.def().name()).touchedBy(lost))) {
-            return new Decision("full", null, whole, plan.tables(), "rebuilt: refs " + lost
+            return new Decision(ExportMode.FULL, null, whole, plan.tables(), "rebuilt: refs " + lost
                     + " were removed or rewritten since the last export");
         }
         Set<String> moved = new TreeSet<>(frontier.changed());
@@ -80,7 +83,7 @@ public final class Exporter {
         }
         List<TableSelection> touched = plan.tables().stream()
                 .filter(t -> TablePolicy.of(t.def().name()).touchedBy(moved)).toList();
-        return new Decision("incremental", previous, whole.withBase(base(previous)), touched, null);
+        return new Decision(ExportMode.INCREMENTAL, previous, whole.withBase(base(previous)), touched, null);
     }
 
     /** Bases every ref whose first-parent history holds {@code since} at that commit. */

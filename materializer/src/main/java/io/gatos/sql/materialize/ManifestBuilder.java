@@ -62,7 +62,7 @@ final class ManifestBuilder {
         return new Manifest(Manifest.SCHEMA_ID, 1, options.format().id(), options.out().getFileName().toString(),
                 Exporter.EXTRACTOR_VERSION, state.stateRef(), new Manifest.CommitRange(
                         id(source, options.since()), id(source, options.until())), heads, state.ledgerHead(),
-                state.policyRoot(), foldRoot, explorerRoot, tables, new Manifest.Run(decision.mode(),
+                state.policyRoot(), foldRoot, explorerRoot, tables, new Manifest.Run(decision.mode().id(),
                         options.since(), options.until(), runs), state.ledgerTime(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     }

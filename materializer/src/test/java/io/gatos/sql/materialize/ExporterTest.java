@@ -32,7 +32,7 @@ class ExporterTest {
         try (LedgerTestRepository repo = ExportFixture.build(dir.resolve("ledger.git"))) {
             Path out = dir.resolve("out/ledger.sqlite");
             ExportResult result = Exporter.run(ExportOptions.of(repo.path(), out));
-            assertThat(result.mode()).isEqualTo("full");
+            assertThat(result.mode()).isEqualTo(ExportMode.FULL);
             try (Connection live = DriverManager.getConnection(repo.jdbcUrl())) {
                 for (TableDef def : Catalog.get().tables()) {
                     List<String> expected = liveRows(live, def);

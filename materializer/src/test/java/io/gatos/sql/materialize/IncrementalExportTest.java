@@ -32,7 +32,7 @@ class IncrementalExportTest {
             repo.event("orders", "erin", "order.created", "{\"i\":201}");
             repo.event("billing", "carol", "invoice.sent", "{\"i\":202}");
             ExportResult second = Exporter.run(ExportOptions.of(repo.path(), out));
-            assertThat(second.mode()).isEqualTo("incremental");
+            assertThat(second.mode()).isEqualTo(ExportMode.INCREMENTAL);
             assertThat(first.commitsRead()).isGreaterThan(400);
             // the derived tables (jobs, governance, consumers, refs) are re-read whole; events are not
             assertThat(second.commitsRead()).isLessThan(first.commitsRead() / 5);
@@ -86,7 +86,7 @@ class IncrementalExportTest {
                     repo.tick());
             ExportResult run = Exporter.run(ExportOptions.of(repo.path(), out));
             List<Object> after = SqliteDump.rows(out, sql).get(0);
-            assertThat(run.mode()).isEqualTo("incremental");
+            assertThat(run.mode()).isEqualTo(ExportMode.INCREMENTAL);
             assertThat(before.get(0)).isEqualTo("pending");
             assertThat(after.get(0)).isEqualTo("succeeded");
             assertThat(after.get(1)).isEqualTo(before.get(1));
@@ -125,7 +125,7 @@ class IncrementalExportTest {
                 assertThat(files.map(p -> p.getFileName().toString()))
                         .containsExactlyInAnyOrder("ledger.git", "ledger.sqlite", "ledger.sqlite.manifest.json");
             }
-            assertThat(Exporter.run(options).mode()).isEqualTo("incremental");
+            assertThat(Exporter.run(options).mode()).isEqualTo(ExportMode.INCREMENTAL);
         }
     }
 

@@ -27,7 +27,7 @@ class InterruptedRunsTest {
             }
             Path other = out.resolveSibling(".ledger.sqlite.x.17.tmp");
             Files.writeString(other, "another output's temporary file");
-            assertThat(Exporter.run(ExportOptions.of(repo.path(), out)).mode()).isEqualTo("up-to-date");
+            assertThat(Exporter.run(ExportOptions.of(repo.path(), out)).mode()).isEqualTo(ExportMode.UP_TO_DATE);
             assertThat(names(out.getParent())).containsExactlyInAnyOrder("ledger.sqlite",
                     "ledger.sqlite.manifest.json", other.getFileName().toString());
 
@@ -55,7 +55,7 @@ class InterruptedRunsTest {
 
             ExportResult next = Exporter.run(ExportOptions.of(repo.path(), out));
 
-            assertThat(next.mode()).isEqualTo("up-to-date");
+            assertThat(next.mode()).isEqualTo(ExportMode.UP_TO_DATE);
             assertThat(Verifier.verify(repo.path(), out).failures()).isEmpty();
             assertThat(names(dir)).doesNotContain(".ledger.sqlite.manifest.json.8120.tmp");
         }

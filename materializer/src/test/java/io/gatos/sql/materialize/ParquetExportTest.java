@@ -31,7 +31,7 @@ class ParquetExportTest {
         try (LedgerTestRepository repo = ExportFixture.build(dir.resolve("ledger.git"))) {
             Path out = dir.resolve("dataset");
             ExportResult result = Exporter.run(parquet(repo.path(), out));
-            assertThat(result.mode()).isEqualTo("full");
+            assertThat(result.mode()).isEqualTo(ExportMode.FULL);
             try (Connection live = DriverManager.getConnection(repo.jdbcUrl())) {
                 for (TableDef def : Catalog.get().tables()) {
                     List<String> expected = ExporterTest.liveRows(live, def);

@@ -32,7 +32,7 @@ class ParquetIncrementalTest {
             }
             repo.job("deploy", "pending");
             ExportResult second = Exporter.run(ParquetExportTest.parquet(repo.path(), out));
-            assertThat(second.mode()).isEqualTo("incremental");
+            assertThat(second.mode()).isEqualTo(ExportMode.INCREMENTAL);
             assertThat(second.rowsWritten()).containsEntry("events", 30L).containsEntry("commits", 31L);
             String events = DuckDb.literal(out + "/events/**/*.parquet");
             assertThat(DuckDb.value("SELECT count(*) - count(DISTINCT id) FROM read_parquet(" + events + ")"))
@@ -67,7 +67,7 @@ class ParquetIncrementalTest {
             assertThat(Verifier.verify(repo.path(), out).failures()).isEmpty();
 
             repo.event("orders", "alice", "order.created", "{\"i\":1}");
-            assertThat(Exporter.run(ParquetExportTest.parquet(repo.path(), out)).mode()).isEqualTo("incremental");
+            assertThat(Exporter.run(ParquetExportTest.parquet(repo.path(), out)).mode()).isEqualTo(ExportMode.INCREMENTAL);
             try (var listed = Files.list(out.resolve("events"))) {
                 assertThat(listed.map(p -> p.getFileName().toString())).as("Spark refuses a file beside date= dirs")
                         .singleElement().asString().startsWith("date=");
@@ -93,7 +93,7 @@ class ParquetIncrementalTest {
                 }
             };
             ExportResult rerun = Exporter.run(ParquetExportTest.parquet(repo.path(), out).withObserver(observer));
-            assertThat(rerun.mode()).isEqualTo("full");
+            assertThat(rerun.mode()).isEqualTo(ExportMode.FULL);
             assertThat(notes).singleElement().asString().contains("gatos-sql/0.1.0", Exporter.EXTRACTOR_VERSION,
                     "rebuilding");
             assertThat(Verifier.verify(repo.path(), out).failures()).isEmpty();
@@ -108,7 +108,7 @@ class ParquetIncrementalTest {
             Map<String, String> before = digests(out);
             ExportResult full = Exporter.run(new ExportOptions(repo.path(), out, null, null, null, null, null, 100,
                     true, null, Format.PARQUET));
-            assertThat(full.mode()).isEqualTo("full");
+            assertThat(full.mode()).isEqualTo(ExportMode.FULL);
             assertThat(digests(out)).isEqualTo(before);
             assertThat(Verifier.verify(repo.path(), out).failures()).isEmpty();
         }
@@ -233,7 +233,7 @@ class ParquetIncrementalTest {
                 }
             };
             ExportResult result = Exporter.run(ParquetExportTest.parquet(repo.path(), out).withObserver(listen));
-            assertThat(result.mode()).isEqualTo("full");
+            assertThat(result.mode()).isEqualTo(ExportMode.FULL);
             assertThat(notes).singleElement().asString().contains("key index", "events.bin");
             assertThat(Verifier.verify(repo.path(), out).failures()).isEmpty();
             assertThat(DuckDb.value("SELECT count(*) - count(DISTINCT id) FROM read_parquet("
