@@ -73,7 +73,7 @@ final class Compatibility {
     /** Returns the key index of an append-only table that does not hold one entry per row, or null. */
     private static String damagedKeyIndex(Path out, Manifest manifest) {
         for (var table : manifest.tables().entrySet()) {
-            if (!io.gatos.sql.materialize.parquet.TableLayout.APPEND_ONLY.contains(table.getKey())) {
+            if (!TablePolicy.appendOnlyTable(table.getKey())) {
                 continue;
             }
             Path index = out.resolve(io.gatos.sql.materialize.parquet.ParquetTable.keyIndexPath(table.getKey()));

@@ -62,6 +62,12 @@ public record TablePolicy(boolean appendOnly, List<String> refPrefixes) {
         return policy;
     }
 
+    /** Returns whether {@code table} is a catalog table whose rows never change (false for unknown names). */
+    public static boolean appendOnlyTable(String table) {
+        TablePolicy policy = BY_TABLE.get(table);
+        return policy != null && policy.appendOnly();
+    }
+
     /** Returns whether any of {@code refs} (ref names) is one this table depends on. */
     public boolean touchedBy(Collection<String> refs) {
         return refs.stream().anyMatch(ref -> refPrefixes.stream().anyMatch(ref::startsWith));

@@ -3,12 +3,12 @@ package io.gatos.sql.materialize.parquet;
 import static java.util.Objects.requireNonNull;
 
 import io.gatos.sql.catalog.TableDef;
+import io.gatos.sql.materialize.TablePolicy;
 import io.gatos.sql.materialize.sqlite.SqliteDdl;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Lays out one catalog table in a Parquet dataset: its directory, its Hive partition (events by UTC
@@ -23,13 +23,6 @@ import java.util.Set;
  * @param selected the columns the user selected (the manifest's columns)
  */
 public record TableLayout(TableDef def, List<String> read, List<String> selected) {
-    /**
-     * Tables whose rows never change once written: incremental runs add files to them. These are
-     * the SQLite export's append-only tables; pointers and findings belong here because their rows
-     * come from single commits, and rewriting them would re-read the whole ledger every run.
-     */
-    public static final Set<String> APPEND_ONLY = Set.of("events", "commits", "shiplog", "state_nodes",
-            "pointers", "findings");
     /** The file name of a table rewritten whole by every run that touches it. */
     public static final String WHOLE_FILE = "data.parquet";
 
@@ -50,9 +43,12 @@ public record TableLayout(TableDef def, List<String> read, List<String> selected
         return new TableLayout(def, read, selected);
     }
 
-    /** Returns whether runs add files to this table instead of rewriting it. */
+    /**
+     * Returns whether runs add files to this table instead of rewriting it: its rows never change
+     * once written ({@link TablePolicy}, shared with the SQLite export).
+     */
     public boolean appendOnly() {
-        return APPEND_ONLY.contains(def.name());
+        return TablePolicy.appendOnlyTable(def.name());
     }
 
     /** Returns whether the table's files live in Hive partition directories. */
