@@ -33,12 +33,6 @@ public record GitCommit(String id, String tree, List<String> parents, String aut
         requireNonNull(message, "message");
     }
 
-    /** Holds a commit whose committer time was read as written. */
-    public GitCommit(String id, String tree, List<String> parents, String author, String committer,
-            long committerMillis, String message, boolean messageWasValidUtf8) {
-        this(id, tree, parents, author, committer, committerMillis, message, messageWasValidUtf8, null);
-    }
-
     /** Returns the first parent, or null for a root commit. */
     public String firstParent() {
         return parents.isEmpty() ? null : parents.get(0);

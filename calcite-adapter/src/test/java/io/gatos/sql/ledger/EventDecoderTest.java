@@ -17,7 +17,7 @@ class EventDecoderTest {
     private static final String IDENT = "gatos-ledger <ledger@gatos.local>";
 
     private static GitCommit commit(String message) {
-        return new GitCommit(ID, TREE, List.of(), IDENT, IDENT, COMMIT_MILLIS, message, true);
+        return new GitCommit(ID, TREE, List.of(), IDENT, IDENT, COMMIT_MILLIS, message, true, null);
     }
 
     private static EventDecoder decoder(String message, long pos) {

@@ -20,7 +20,7 @@ class MessageDecoderTest {
             new java.util.Random(2));
 
     private static GitCommit commit(String message) {
-        return new GitCommit(ID, TREE, List.of(), IDENT, IDENT, COMMIT_MILLIS, message, true);
+        return new GitCommit(ID, TREE, List.of(), IDENT, IDENT, COMMIT_MILLIS, message, true, null);
     }
 
     private static byte[] utf8(String text) {
