@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
+import io.gatos.sql.codec.Json;
 
 /**
  * Reads the head commit of a ref and JSON files of its tree for the job and governance readers,

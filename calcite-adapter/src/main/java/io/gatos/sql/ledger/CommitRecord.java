@@ -2,6 +2,8 @@ package io.gatos.sql.ledger;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gatos.sql.layout.Plane;
+
 /**
  * Holds one commit reachable from refs/gatos/ (TABLES.md, commits); {@code parentId} is null for a
  * root commit.

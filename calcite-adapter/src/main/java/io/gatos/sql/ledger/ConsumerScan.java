@@ -10,6 +10,8 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import io.gatos.sql.codec.Json;
+import io.gatos.sql.codec.JsonValue;
 
 /**
  * Reads consumer checkpoints (LAYOUT §3) in both forms (a commit holding {@code checkpoint.json}, or

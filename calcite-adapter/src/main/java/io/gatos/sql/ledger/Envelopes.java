@@ -2,6 +2,8 @@ package io.gatos.sql.ledger;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import io.gatos.sql.codec.Json;
+import io.gatos.sql.codec.JsonValue;
 
 /**
  * Extracts envelope fields from parsed JSON: pure helpers shared by the journal and shiplog

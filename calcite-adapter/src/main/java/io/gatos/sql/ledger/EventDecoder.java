@@ -4,6 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import io.gatos.sql.codec.Json;
+import io.gatos.sql.codec.JsonValue;
+import io.gatos.sql.codec.Trailers;
+import io.gatos.sql.codec.Ulid;
 
 /**
  * Turns one journal commit and its envelope bytes into a {@link LedgerEvent}; pure, so malformed

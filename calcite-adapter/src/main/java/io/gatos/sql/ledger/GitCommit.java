@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import io.gatos.sql.codec.Trailers;
 
 /**
  * Holds one parsed Git commit object: ids as 40-hex strings, identities as {@code Name <email>},

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.eclipse.jgit.lib.ObjectId;
+import io.gatos.sql.codec.Trailers;
 
 /**
  * Indexes the grants, revocations and approvals of one snapshot by the ids in their trailers, to

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
+import io.gatos.sql.codec.Trailers;
 
 /**
  * Reads governance artifacts (LAYOUT §7) lazily in ref-name order: each ref's head commit is the

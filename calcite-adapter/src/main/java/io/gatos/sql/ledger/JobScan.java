@@ -12,6 +12,10 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
+import io.gatos.sql.codec.Json;
+import io.gatos.sql.codec.JsonValue;
+import io.gatos.sql.codec.Trailers;
+import io.gatos.sql.codec.Yaml;
 
 /**
  * Reads jobs (LAYOUT §6) lazily in job-id order, grouping {@code refs/gatos/jobs/<hex>/job},
@@ -169,7 +173,7 @@ public final class JobScan {
                 continue;
             }
             try {
-                return Json.write(name.endsWith(".json") ? Json.parse(bytes) : Manifests.yaml(bytes));
+                return Json.write(name.endsWith(".json") ? Json.parse(bytes) : Yaml.parse(bytes));
             } catch (Json.SyntaxException e) {
                 findings.accept(new Finding(ref, job.id(), name, FindingCode.BAD_JSON, "job manifest " + name
                         + " does not parse: " + e.getMessage()));

@@ -1,5 +1,10 @@
 package io.gatos.sql.ledger;
 
+import io.gatos.sql.codec.Blake3;
+import io.gatos.sql.codec.Json;
+import io.gatos.sql.codec.JsonValue;
+import io.gatos.sql.codec.Ulid;
+
 /**
  * Turns one shiplog commit and its envelope bytes into a {@link ShiplogMessage}, checking the
  * Content-Id trailer against BLAKE3 of the exact envelope bytes. Pure. Text columns show unpaired

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.eclipse.jgit.errors.MissingObjectException;
+import io.gatos.sql.codec.Json;
+import io.gatos.sql.codec.JsonValue;
 
 /**
  * Reads pointers (LAYOUT §5) lazily: first from the JSON nodes of every checkpoint of every

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import io.gatos.sql.codec.JsonValue;
 
 /**
  * Finds pointers (LAYOUT §5) in a parsed JSON document: every object, at any depth, whose

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
+import io.gatos.sql.layout.Plane;
 
 /** Lists the refs of a snapshot with the type of what they point at; one object header read per ref. */
 public final class RefScan {

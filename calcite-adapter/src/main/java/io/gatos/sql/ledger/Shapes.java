@@ -12,6 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import io.gatos.sql.codec.Json;
+import io.gatos.sql.codec.JsonValue;
 
 /**
  * Computes the shape of a state node (LAYOUT §4): the JSON type skeleton of its content, keeping

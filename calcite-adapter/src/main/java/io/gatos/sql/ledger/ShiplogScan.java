@@ -12,6 +12,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
+import io.gatos.sql.codec.Blake3;
+import io.gatos.sql.codec.Json;
+import io.gatos.sql.codec.Ulid;
 
 /**
  * Reads shiplog topics (LAYOUT §2) under both ref spellings, lazily and newest first within a

@@ -1,5 +1,7 @@
 package io.gatos.sql.ledger;
 
+import io.gatos.sql.codec.Trailers;
+
 /**
  * Reads where an imported commit came from: the {@code Source-Pos} and {@code Source-Commit}
  * trailers that {@code gatos import} writes on a sparse import. Pure.

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
+import io.gatos.sql.codec.Blake3;
+import io.gatos.sql.codec.Trailers;
 
 /**
  * Reads state checkpoints and their nodes (LAYOUT §4) lazily: state refs in name order, each chain

@@ -2,7 +2,7 @@ package io.gatos.sql.calcite;
 
 import io.gatos.sql.ledger.LedgerRepository;
 import io.gatos.sql.ledger.cache.CacheConfig;
-import io.gatos.sql.ledger.write.SampleLedger;
+import io.gatos.sql.writer.sample.SampleLedger;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -3,8 +3,8 @@ package io.gatos.sql.calcite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatos.sql.ledger.LedgerRepository;
-import io.gatos.sql.ledger.Ulid;
-import io.gatos.sql.ledger.write.EventSpec;
+import io.gatos.sql.codec.Ulid;
+import io.gatos.sql.writer.EventSpec;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.nio.file.Path;
 import java.sql.Connection;

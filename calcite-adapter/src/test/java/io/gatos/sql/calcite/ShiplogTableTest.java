@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatos.sql.ledger.LedgerRepository;
 import io.gatos.sql.ledger.ReadStats;
-import io.gatos.sql.ledger.Ulid;
-import io.gatos.sql.ledger.write.MessageSpec;
+import io.gatos.sql.codec.Ulid;
+import io.gatos.sql.writer.MessageSpec;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

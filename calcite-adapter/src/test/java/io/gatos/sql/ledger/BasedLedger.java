@@ -2,7 +2,7 @@ package io.gatos.sql.ledger;
 
 import static java.util.Objects.requireNonNull;
 
-import io.gatos.sql.ledger.write.TopicSpelling;
+import io.gatos.sql.writer.TopicSpelling;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package io.gatos.sql.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatos.sql.ledger.cache.SegmentStore;
-import io.gatos.sql.ledger.write.EventSpec;
+import io.gatos.sql.writer.EventSpec;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package io.gatos.sql.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.gatos.sql.ledger.write.TopicSpelling;
+import io.gatos.sql.writer.TopicSpelling;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,6 +18,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.gatos.sql.layout.Plane;
 
 class CommitScanTest {
     private static final String IDENT = "gatos-ledger <ledger@gatos.local>";

@@ -3,7 +3,7 @@ package io.gatos.sql.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.gatos.sql.ledger.write.MessageSpec;
+import io.gatos.sql.writer.MessageSpec;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +21,7 @@ import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.TreeFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.gatos.sql.codec.Ulid;
 
 class ConsumerScanTest {
     private static final String UNKNOWN_COMMIT = "12".repeat(20);

@@ -4,8 +4,8 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.gatos.sql.ledger.write.EventSpec;
-import io.gatos.sql.ledger.write.WriterOptions;
+import io.gatos.sql.writer.EventSpec;
+import io.gatos.sql.writer.WriterOptions;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +27,8 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.TreeFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.gatos.sql.codec.Blake3;
+import io.gatos.sql.codec.Ulid;
 
 class EventScanTest {
     private static final Instant T0 = LedgerTestRepository.BASE_TIME;

@@ -2,10 +2,10 @@ package io.gatos.sql.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatos.sql.ledger.write.EventSpec;
-import io.gatos.sql.ledger.write.MessageSpec;
-import io.gatos.sql.ledger.write.StateTrailers;
-import io.gatos.sql.ledger.write.TopicSpelling;
+import io.gatos.sql.writer.EventSpec;
+import io.gatos.sql.writer.MessageSpec;
+import io.gatos.sql.writer.StateTrailers;
+import io.gatos.sql.writer.TopicSpelling;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.gatos.sql.codec.Ulid;
 
 /** Builds a ledger with each problem of LAYOUT §9 and checks each becomes one finding while the rest reads. */
 class FindingScanTest {

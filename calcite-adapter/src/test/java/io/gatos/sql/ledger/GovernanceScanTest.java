@@ -2,7 +2,7 @@ package io.gatos.sql.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatos.sql.ledger.write.CommitMessage;
+import io.gatos.sql.writer.CommitMessage;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,6 +17,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.gatos.sql.codec.Blake3;
 
 class GovernanceScanTest {
     private static final Instant FUTURE = Instant.parse("2099-12-31T00:00:00Z");

@@ -2,7 +2,7 @@ package io.gatos.sql.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatos.sql.ledger.write.CommitMessage;
+import io.gatos.sql.writer.CommitMessage;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,6 +18,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.gatos.sql.codec.Blake3;
 
 class JobScanTest {
     private static final String WORKER = LedgerTestRepository.WORKER;

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.gatos.sql.codec.Blake3;
+import io.gatos.sql.codec.Ulid;
 
 class MessageDecoderTest {
     private static final String REF = "refs/gatos/shiplog/tasks/head";

@@ -2,7 +2,7 @@ package io.gatos.sql.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatos.sql.ledger.write.WriterOptions;
+import io.gatos.sql.writer.WriterOptions;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.io.IOException;
 import java.nio.file.Path;

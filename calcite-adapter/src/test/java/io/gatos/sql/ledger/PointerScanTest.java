@@ -5,7 +5,7 @@ import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.gatos.sql.ledger.write.StateTrailers;
+import io.gatos.sql.writer.StateTrailers;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -7,6 +7,7 @@ import io.gatos.sql.catalog.TableDef;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.gatos.sql.codec.Json;
 
 class PointersTest {
     private static final String HEX = "ab".repeat(32);

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.gatos.sql.ledger.write.MessageSpec;
-import io.gatos.sql.ledger.write.TopicSpelling;
-import io.gatos.sql.ledger.write.WriterOptions;
+import io.gatos.sql.writer.MessageSpec;
+import io.gatos.sql.writer.TopicSpelling;
+import io.gatos.sql.writer.WriterOptions;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.gatos.sql.codec.Blake3;
+import io.gatos.sql.codec.Ulid;
 
 class ShiplogScanTest {
     @TempDir

@@ -3,6 +3,7 @@ package io.gatos.sql.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import io.gatos.sql.codec.Trailers;
 
 class SourceTrailersTest {
     private static final String SHA = "0123456789abcdef0123456789abcdef01234567";

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatos.sql.ledger.write.StateTrailers;
+import io.gatos.sql.writer.StateTrailers;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,6 +21,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.gatos.sql.codec.Blake3;
 
 class StateScanTest {
     private static final String ZEROS = "0".repeat(40);

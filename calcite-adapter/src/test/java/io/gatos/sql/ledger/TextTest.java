@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.gatos.sql.codec.Json;
+import io.gatos.sql.codec.JsonValue;
 
 class TextTest {
     private static byte[] utf8(String s) {

@@ -2,8 +2,8 @@ package io.gatos.sql.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatos.sql.ledger.Blake3;
-import io.gatos.sql.ledger.Ulid;
+import io.gatos.sql.codec.Blake3;
+import io.gatos.sql.codec.Ulid;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

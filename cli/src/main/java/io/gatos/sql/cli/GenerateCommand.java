@@ -1,6 +1,6 @@
 package io.gatos.sql.cli;
 
-import io.gatos.sql.ledger.write.SampleLedger;
+import io.gatos.sql.writer.sample.SampleLedger;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

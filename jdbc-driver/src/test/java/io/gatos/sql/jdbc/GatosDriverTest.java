@@ -5,7 +5,7 @@ import static io.gatos.sql.jdbc.JdbcTestSupport.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gatos.sql.ledger.Blake3;
+import io.gatos.sql.codec.Blake3;
 import io.gatos.sql.ledger.LedgerRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatos.sql.catalog.Catalog;
 import io.gatos.sql.catalog.TableDef;
-import io.gatos.sql.ledger.write.SampleLedger;
+import io.gatos.sql.writer.sample.SampleLedger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

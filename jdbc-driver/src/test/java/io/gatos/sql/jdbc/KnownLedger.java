@@ -1,9 +1,9 @@
 package io.gatos.sql.jdbc;
 
-import io.gatos.sql.ledger.Blake3;
-import io.gatos.sql.ledger.write.CommitMessage;
-import io.gatos.sql.ledger.write.MessageSpec;
-import io.gatos.sql.ledger.write.TopicSpelling;
+import io.gatos.sql.codec.Blake3;
+import io.gatos.sql.writer.CommitMessage;
+import io.gatos.sql.writer.MessageSpec;
+import io.gatos.sql.writer.TopicSpelling;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

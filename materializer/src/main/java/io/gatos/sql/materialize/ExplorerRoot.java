@@ -3,7 +3,7 @@ package io.gatos.sql.materialize;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
-import io.gatos.sql.ledger.Blake3;
+import io.gatos.sql.codec.Blake3;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HexFormat;

@@ -2,7 +2,7 @@ package io.gatos.sql.materialize;
 
 import static java.util.Objects.requireNonNull;
 
-import io.gatos.sql.ledger.Blake3;
+import io.gatos.sql.codec.Blake3;
 import io.gatos.sql.ledger.GitCommit;
 import io.gatos.sql.ledger.GitObjects;
 import io.gatos.sql.ledger.LedgerRepository;

@@ -2,7 +2,7 @@ package io.gatos.sql.materialize;
 
 import static java.util.Objects.requireNonNull;
 
-import io.gatos.sql.ledger.Blake3;
+import io.gatos.sql.codec.Blake3;
 import io.gatos.sql.materialize.parquet.ParquetTable;
 import io.gatos.sql.materialize.parquet.StagedFile;
 import io.gatos.sql.materialize.parquet.Staging;

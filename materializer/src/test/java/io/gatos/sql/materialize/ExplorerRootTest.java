@@ -3,7 +3,7 @@ package io.gatos.sql.materialize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gatos.sql.ledger.Blake3;
+import io.gatos.sql.codec.Blake3;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 

@@ -2,10 +2,10 @@ package io.gatos.sql.materialize;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.gatos.sql.ledger.write.CommitMessage;
-import io.gatos.sql.ledger.write.LedgerWriter;
-import io.gatos.sql.ledger.write.StateTrailers;
-import io.gatos.sql.ledger.write.TopicSpelling;
+import io.gatos.sql.writer.CommitMessage;
+import io.gatos.sql.writer.LedgerWriter;
+import io.gatos.sql.writer.StateTrailers;
+import io.gatos.sql.writer.TopicSpelling;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.nio.file.Path;
 import java.io.IOException;

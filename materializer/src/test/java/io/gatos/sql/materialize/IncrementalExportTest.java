@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatos.sql.catalog.Catalog;
 import io.gatos.sql.catalog.TableDef;
-import io.gatos.sql.ledger.Blake3;
-import io.gatos.sql.ledger.write.CommitMessage;
+import io.gatos.sql.codec.Blake3;
+import io.gatos.sql.writer.CommitMessage;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

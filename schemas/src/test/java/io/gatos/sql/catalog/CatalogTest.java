@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gatos.sql.layout.Plane;
 import java.io.IOException;
+import java.util.Arrays;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -162,5 +164,14 @@ class CatalogTest {
         assertThat(ColumnType.JSON.sqlTypeName()).isEqualTo("VARCHAR");
         assertThat(ColumnType.TIMESTAMP.jdbcType()).isEqualTo(java.sql.Types.TIMESTAMP);
         assertThat(ColumnType.BOOLEAN.sqlTypeName()).isEqualTo("BOOLEAN");
+    }
+
+    @Test
+    void theCatalogListsEveryPlaneTheReaderNames() {
+        var names = Arrays.stream(Plane.values()).map(Plane::sqlName).toList();
+        for (String table : new String[] {"commits", "refs"}) {
+            assertThat(Catalog.get().require(table).column("plane").orElseThrow().values())
+                    .as(table + ".plane").containsExactlyInAnyOrderElementsOf(names);
+        }
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatos.sql.catalog.Catalog;
 import io.gatos.sql.catalog.TableDef;
-import io.gatos.sql.ledger.write.SampleLedger;
+import io.gatos.sql.writer.sample.SampleLedger;
 import io.gatos.sql.server.SparkStyleReader.Column;
 import io.gatos.sql.server.corpus.StockAvaticaClient;
 import java.nio.file.Path;

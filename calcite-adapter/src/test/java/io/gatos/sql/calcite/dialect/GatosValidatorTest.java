@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gatos.sql.calcite.GatosSchema;
 import io.gatos.sql.ledger.LedgerRepository;
 import io.gatos.sql.ledger.cache.CacheConfig;
-import io.gatos.sql.ledger.write.SampleLedger;
+import io.gatos.sql.writer.sample.SampleLedger;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;

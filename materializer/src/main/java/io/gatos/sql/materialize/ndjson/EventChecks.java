@@ -2,7 +2,7 @@ package io.gatos.sql.materialize.ndjson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gatos.sql.ledger.Ulid;
+import io.gatos.sql.codec.Ulid;
 import java.io.IOException;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.ObjectId;

@@ -9,7 +9,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import io.gatos.sql.ledger.Ulid;
+import io.gatos.sql.codec.Ulid;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

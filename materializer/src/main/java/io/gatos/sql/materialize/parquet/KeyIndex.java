@@ -1,6 +1,6 @@
 package io.gatos.sql.materialize.parquet;
 
-import io.gatos.sql.ledger.Blake3;
+import io.gatos.sql.codec.Blake3;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;

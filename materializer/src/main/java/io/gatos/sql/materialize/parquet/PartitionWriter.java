@@ -2,7 +2,7 @@ package io.gatos.sql.materialize.parquet;
 
 import static java.util.Objects.requireNonNull;
 
-import io.gatos.sql.ledger.Blake3;
+import io.gatos.sql.codec.Blake3;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

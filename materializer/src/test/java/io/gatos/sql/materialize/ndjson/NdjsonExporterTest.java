@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gatos.sql.ledger.write.EventSpec;
+import io.gatos.sql.writer.EventSpec;
 import io.gatos.sql.materialize.MaterializeException;
 import io.gatos.sql.materialize.ndjson.NdjsonExporter.Selection;
 import io.gatos.sql.schemas.JsonSchemas;
@@ -129,7 +129,7 @@ class NdjsonExporterTest {
         Path repo;
         try (LedgerTestRepository r = LedgerTestRepository.create(dir.resolve("src"))) {
             r.writer().appendMessage("gov", r.messageSpec("gov", "vote", "{}")
-                    .withSpelling(io.gatos.sql.ledger.write.TopicSpelling.MESSAGES));
+                    .withSpelling(io.gatos.sql.writer.TopicSpelling.MESSAGES));
             repo = r.path();
         }
 

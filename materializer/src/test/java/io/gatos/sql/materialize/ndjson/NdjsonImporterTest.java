@@ -3,7 +3,7 @@ package io.gatos.sql.materialize.ndjson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gatos.sql.ledger.write.EventSpec;
+import io.gatos.sql.writer.EventSpec;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

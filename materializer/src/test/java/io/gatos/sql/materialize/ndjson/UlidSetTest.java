@@ -2,7 +2,7 @@ package io.gatos.sql.materialize.ndjson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatos.sql.ledger.Ulid;
+import io.gatos.sql.codec.Ulid;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;

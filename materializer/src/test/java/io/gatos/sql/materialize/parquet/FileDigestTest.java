@@ -2,7 +2,7 @@ package io.gatos.sql.materialize.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatos.sql.ledger.Blake3;
+import io.gatos.sql.codec.Blake3;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;

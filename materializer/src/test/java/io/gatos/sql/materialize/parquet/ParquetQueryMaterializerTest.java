@@ -3,8 +3,8 @@ package io.gatos.sql.materialize.parquet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gatos.sql.ledger.Ulid;
-import io.gatos.sql.ledger.write.EventSpec;
+import io.gatos.sql.codec.Ulid;
+import io.gatos.sql.writer.EventSpec;
 import io.gatos.sql.materialize.MaterializeException;
 import io.gatos.sql.materialize.files.FileSource;
 import io.gatos.sql.materialize.files.QueryConnections;

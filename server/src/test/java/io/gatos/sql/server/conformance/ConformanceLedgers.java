@@ -1,7 +1,7 @@
 package io.gatos.sql.server.conformance;
 
-import io.gatos.sql.ledger.write.EventSpec;
-import io.gatos.sql.ledger.write.SampleLedger;
+import io.gatos.sql.writer.EventSpec;
+import io.gatos.sql.writer.sample.SampleLedger;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.nio.file.Path;
 import java.time.Instant;

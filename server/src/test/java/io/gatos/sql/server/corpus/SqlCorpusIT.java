@@ -3,7 +3,7 @@ package io.gatos.sql.server.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.gatos.sql.ledger.write.SampleLedger;
+import io.gatos.sql.writer.sample.SampleLedger;
 import io.gatos.sql.server.GatosServer;
 import io.gatos.sql.server.ServerConfig;
 import java.io.IOException;
