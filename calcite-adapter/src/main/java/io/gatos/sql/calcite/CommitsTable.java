@@ -1,7 +1,7 @@
 package io.gatos.sql.calcite;
 
 import io.gatos.sql.ledger.CommitRecord;
-import io.gatos.sql.ledger.CommitScan;
+import io.gatos.sql.ledger.scan.CommitScan;
 import io.gatos.sql.ledger.LedgerSnapshot;
 import java.util.BitSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.gatos.sql.calcite;
 
 import io.gatos.sql.ledger.ConsumerCheckpoint;
-import io.gatos.sql.ledger.ConsumerScan;
+import io.gatos.sql.ledger.scan.ConsumerScan;
 import io.gatos.sql.ledger.LedgerSnapshot;
 import java.util.BitSet;
 import java.util.List;

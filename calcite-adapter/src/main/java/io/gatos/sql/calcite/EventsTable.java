@@ -1,6 +1,6 @@
 package io.gatos.sql.calcite;
 
-import io.gatos.sql.ledger.EventScan;
+import io.gatos.sql.ledger.scan.EventScan;
 import io.gatos.sql.ledger.LedgerEvent;
 import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.ledger.cache.SegmentStore;

@@ -1,7 +1,7 @@
 package io.gatos.sql.calcite;
 
 import io.gatos.sql.ledger.Finding;
-import io.gatos.sql.ledger.FindingScan;
+import io.gatos.sql.ledger.scan.FindingScan;
 import io.gatos.sql.ledger.LedgerSnapshot;
 import java.util.BitSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.gatos.sql.calcite;
 
 import io.gatos.sql.ledger.Approval;
-import io.gatos.sql.ledger.GovernanceScan;
+import io.gatos.sql.ledger.scan.GovernanceScan;
 import io.gatos.sql.ledger.Grant;
 import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.ledger.Proposal;

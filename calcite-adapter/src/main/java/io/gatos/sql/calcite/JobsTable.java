@@ -1,7 +1,7 @@
 package io.gatos.sql.calcite;
 
 import io.gatos.sql.ledger.Job;
-import io.gatos.sql.ledger.JobScan;
+import io.gatos.sql.ledger.scan.JobScan;
 import io.gatos.sql.ledger.LedgerSnapshot;
 import java.util.BitSet;
 import java.util.List;

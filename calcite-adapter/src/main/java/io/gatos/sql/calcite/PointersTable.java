@@ -2,7 +2,7 @@ package io.gatos.sql.calcite;
 
 import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.ledger.PointerRecord;
-import io.gatos.sql.ledger.PointerScan;
+import io.gatos.sql.ledger.scan.PointerScan;
 import java.util.BitSet;
 import java.util.List;
 import java.util.stream.Stream;

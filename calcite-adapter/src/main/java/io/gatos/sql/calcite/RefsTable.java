@@ -2,7 +2,7 @@ package io.gatos.sql.calcite;
 
 import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.ledger.RefRecord;
-import io.gatos.sql.ledger.RefScan;
+import io.gatos.sql.ledger.scan.RefScan;
 import java.util.BitSet;
 import java.util.List;
 import java.util.stream.Stream;

@@ -3,7 +3,7 @@ package io.gatos.sql.calcite;
 import io.gatos.sql.catalog.Catalog;
 import io.gatos.sql.catalog.TableDef;
 import io.gatos.sql.ledger.ShiplogMessage;
-import io.gatos.sql.ledger.ShiplogScan;
+import io.gatos.sql.ledger.scan.ShiplogScan;
 import java.util.List;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;

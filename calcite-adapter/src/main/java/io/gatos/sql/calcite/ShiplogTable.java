@@ -2,7 +2,7 @@ package io.gatos.sql.calcite;
 
 import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.ledger.ShiplogMessage;
-import io.gatos.sql.ledger.ShiplogScan;
+import io.gatos.sql.ledger.scan.ShiplogScan;
 import java.util.BitSet;
 import java.util.List;
 import java.util.stream.Stream;

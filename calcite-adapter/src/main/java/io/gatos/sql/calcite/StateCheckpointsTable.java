@@ -2,7 +2,7 @@ package io.gatos.sql.calcite;
 
 import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.ledger.StateCheckpoint;
-import io.gatos.sql.ledger.StateScan;
+import io.gatos.sql.ledger.scan.StateScan;
 import java.util.BitSet;
 import java.util.List;
 import java.util.stream.Stream;

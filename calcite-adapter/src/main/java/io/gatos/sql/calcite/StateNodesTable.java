@@ -2,7 +2,7 @@ package io.gatos.sql.calcite;
 
 import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.ledger.StateNode;
-import io.gatos.sql.ledger.StateScan;
+import io.gatos.sql.ledger.scan.StateScan;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;

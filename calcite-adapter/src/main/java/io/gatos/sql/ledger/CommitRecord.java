@@ -3,6 +3,7 @@ package io.gatos.sql.ledger;
 import static java.util.Objects.requireNonNull;
 
 import io.gatos.sql.layout.Plane;
+import io.gatos.sql.ledger.git.GitCommit;
 
 /**
  * Holds one commit reachable from refs/gatos/ (TABLES.md, commits); {@code parentId} is null for a
@@ -22,7 +23,7 @@ public record CommitRecord(String id, String parentId, int parentCount, String a
         requireNonNull(ref, "ref");
     }
 
-    static CommitRecord of(GitCommit c, String ref) {
+    public static CommitRecord of(GitCommit c, String ref) {
         return new CommitRecord(c.id(), c.firstParent(), c.parents().size(), c.author(), c.committer(),
                 c.committerMillis(), c.message(), c.trailers().toJson(), c.tree(), Plane.of(ref).sqlName(), ref);
     }

@@ -11,13 +11,14 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
+import io.gatos.sql.ledger.git.GitObjects;
 
 /**
  * Holds the ref heads under {@code refs/gatos/} as they were at one instant; every scan of one SQL
  * statement reads through the same snapshot, so a ref that moves meanwhile does not tear a result.
  * Immutable and cheap; it holds no open resources (each scan opens and closes its own reader).
  *
- * <p>A <em>based</em> snapshot ({@link #withBase}) carries, per ref, the {@link Base} that ref had at
+ * <p>A <em>based</em> snapshot ({@link #withBase}) carries, per ref, the {@link PreviousHead} that ref had at
  * a previous export and presents only what was added since: every first-parent history walk
  * (journals, shiplog topics, state checkpoints and what is read through them: events, messages,
  * checkpoints, state nodes, pointers) stops at the base head of the ref it walks, without reading
@@ -31,7 +32,7 @@ public final class LedgerSnapshot {
     private final NavigableMap<String, ObjectId> refs;
     private final long takenAtMillis;
     private final ReadStats stats;
-    private final Map<String, Base> base;
+    private final Map<String, PreviousHead> base;
     private final Set<ObjectId> baseHeads;
 
     /**
@@ -44,7 +45,7 @@ public final class LedgerSnapshot {
     }
 
     private LedgerSnapshot(Repository repository, NavigableMap<String, ObjectId> refs, long takenAtMillis,
-            ReadStats stats, Map<String, Base> base) {
+            ReadStats stats, Map<String, PreviousHead> base) {
         this.repository = requireNonNull(repository, "repository");
         this.stats = requireNonNull(stats, "stats");
         this.refs = refs;
@@ -60,12 +61,12 @@ public final class LedgerSnapshot {
      * what was added above {@code base} (ref name to its head and length at a previous export;
      * copied; empty: the unbased snapshot). Costs nothing; no object is read.
      */
-    public LedgerSnapshot withBase(Map<String, Base> base) {
+    public LedgerSnapshot withBase(Map<String, PreviousHead> base) {
         return new LedgerSnapshot(repository, refs, takenAtMillis, stats, base);
     }
 
     /** Returns the base of {@code ref}, or null when the snapshot has none for it (the ref is read whole). */
-    public Base base(String ref) {
+    public PreviousHead base(String ref) {
         return base.get(ref);
     }
 

@@ -20,11 +20,11 @@ public final class ReadStats {
         return blobs.get();
     }
 
-    void commitRead() {
+    public void commitRead() {
         commits.incrementAndGet();
     }
 
-    void blobRead() {
+    public void blobRead() {
         blobs.incrementAndGet();
     }
 }

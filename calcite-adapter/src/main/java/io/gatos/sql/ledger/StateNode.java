@@ -2,6 +2,8 @@ package io.gatos.sql.ledger;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gatos.sql.ledger.decode.Shapes;
+
 /**
  * Holds one blob in the tree of a state checkpoint (TABLES.md, state_nodes): {@code id} is
  * {@code <stateRef>:<path>}, {@code digest} is {@code blake3:<hex>} of the blob bytes, {@code size}

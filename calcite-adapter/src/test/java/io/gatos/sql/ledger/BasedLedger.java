@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import io.gatos.sql.ledger.scan.Frontier;
 
 /**
  * Writes a ledger, takes the snapshot a previous export saw ({@link #before}), writes more on every
@@ -23,12 +24,12 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * offers the later snapshot whole ({@link #after}) and based on the earlier one ({@link #based}).
  * Reads through its own {@link LedgerRepository}, so {@link #stats} counts only its snapshots.
  */
-final class BasedLedger implements AutoCloseable {
-    static final String ALICE = "refs/gatos/journal/orders/alice";
-    static final String CAROL = "refs/gatos/journal/orders/carol";
-    static final String CHAT = "refs/gatos/shiplog/chat/head";
-    static final String NEWS = "refs/gatos/messages/news/head";
-    static final String STATE = "refs/gatos/state/orders";
+public final class BasedLedger implements AutoCloseable {
+    public static final String ALICE = "refs/gatos/journal/orders/alice";
+    public static final String CAROL = "refs/gatos/journal/orders/carol";
+    public static final String CHAT = "refs/gatos/shiplog/chat/head";
+    public static final String NEWS = "refs/gatos/messages/news/head";
+    public static final String STATE = "refs/gatos/state/orders";
 
     private final LedgerTestRepository repo;
     private final LedgerRepository reader;
@@ -60,7 +61,7 @@ final class BasedLedger implements AutoCloseable {
     }
 
     /** Writes the ledger at {@code dir} with {@code oldEvents} (at least 1) events on alice before the export. */
-    static BasedLedger create(Path dir, int oldEvents) {
+    public static BasedLedger create(Path dir, int oldEvents) {
         return new BasedLedger(LedgerTestRepository.create(dir), oldEvents);
     }
 
@@ -74,32 +75,32 @@ final class BasedLedger implements AutoCloseable {
     }
 
     /** Returns the test repository, for further writes. */
-    LedgerTestRepository repo() {
+    public LedgerTestRepository repo() {
         return repo;
     }
 
     /** Returns the reader whose stats count the reads of every snapshot here. */
-    LedgerRepository reader() {
+    public LedgerRepository reader() {
         return reader;
     }
 
     /** Returns the snapshot the previous export saw. */
-    LedgerSnapshot before() {
+    public LedgerSnapshot before() {
         return before;
     }
 
     /** Returns the later snapshot, unbased. */
-    LedgerSnapshot after() {
+    public LedgerSnapshot after() {
         return after;
     }
 
     /** Returns the later snapshot based on what {@link #before} holds, lengths measured from scratch. */
-    LedgerSnapshot based() {
+    public LedgerSnapshot based() {
         return after.withBase(Frontier.measure(before, Map.of()).asBase());
     }
 
     /** Returns the ids of every commit reachable from {@code snapshot}'s refs, via JGit's own walk. */
-    Set<String> reachable(LedgerSnapshot snapshot) {
+    public Set<String> reachable(LedgerSnapshot snapshot) {
         Set<String> out = new HashSet<>();
         try (RevWalk walk = new RevWalk(repo.repository())) {
             for (ObjectId head : snapshot.refs().values()) {
@@ -118,13 +119,13 @@ final class BasedLedger implements AutoCloseable {
      * Returns the rows {@code scan} yields on {@link #after} except those it yields on {@link #before}
      * (compared by the commit {@code commitOf} gives): what a based scan should yield, in order.
      */
-    <T> List<T> added(Function<LedgerSnapshot, Stream<T>> scan, Function<T, String> commitOf) {
+    public <T> List<T> added(Function<LedgerSnapshot, Stream<T>> scan, Function<T, String> commitOf) {
         Set<String> old = new HashSet<>(rows(before, scan).stream().map(commitOf).toList());
         return rows(after, scan).stream().filter(r -> !old.contains(commitOf.apply(r))).toList();
     }
 
     /** Returns the rows {@code scan} yields on {@code snapshot}, closing the stream. */
-    static <T> List<T> rows(LedgerSnapshot snapshot, Function<LedgerSnapshot, Stream<T>> scan) {
+    public static <T> List<T> rows(LedgerSnapshot snapshot, Function<LedgerSnapshot, Stream<T>> scan) {
         try (Stream<T> rows = scan.apply(requireNonNull(snapshot, "snapshot"))) {
             return rows.toList();
         }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.gatos.sql.ledger.scan.EventScan;
 
 /** Proves the row cache costs O(1) filesystem work per journal: no directory listing per journal or segment. */
 class CacheCostTest {

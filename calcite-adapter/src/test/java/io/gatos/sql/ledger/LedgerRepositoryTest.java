@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.gatos.sql.ledger.scan.EventScan;
 
 class LedgerRepositoryTest {
     @TempDir

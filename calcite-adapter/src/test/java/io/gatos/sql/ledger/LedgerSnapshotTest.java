@@ -36,15 +36,15 @@ class LedgerSnapshotTest {
             ObjectId b1 = repo.event("orders", "bob", "b", "{}");
             repo.event("orders", "alice", "a", "{}");
             LedgerSnapshot s = repo.snapshot();
-            Map<String, Base> base = new HashMap<>(Map.of(ALICE, new Base(a1, 1), BOB, new Base(b1, 1),
-                    "refs/gatos/audit/x", new Base(a1, -1)));
+            Map<String, PreviousHead> base = new HashMap<>(Map.of(ALICE, new PreviousHead(a1, 1), BOB, new PreviousHead(b1, 1),
+                    "refs/gatos/audit/x", new PreviousHead(a1, -1)));
             LedgerSnapshot based = s.withBase(base);
             base.clear();
 
             assertThat(based.refs()).isEqualTo(s.refs());
             assertThat(based.takenAtMillis()).isEqualTo(s.takenAtMillis());
             assertThat(based.isBased()).isTrue();
-            assertThat(based.base(ALICE)).isEqualTo(new Base(a1, 1));
+            assertThat(based.base(ALICE)).isEqualTo(new PreviousHead(a1, 1));
             assertThat(based.base("refs/gatos/journal/orders/carol")).isNull();
             assertThat(based.baseHeads()).containsExactlyInAnyOrder(a1, b1);
             assertThat(s.isBased()).as("the original is untouched").isFalse();

@@ -26,6 +26,6 @@ class PurePackageTest {
             }).map(Path::toString).toList();
         }
         assertThat(offenders).isEmpty();
-        assertThat(root.resolve("EventScan.java")).exists();
+        assertThat(root.resolve("scan/EventScan.java")).exists();
     }
 }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.gatos.sql.ledger.eventcache.SortedEvents;
+import io.gatos.sql.ledger.scan.EventScan;
 
 /**
  * Proves the default store writes no file for a region shorter than

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.gatos.sql.ledger.eventcache.SortedEvents;
+import io.gatos.sql.ledger.scan.EventScan;
 
 /**
  * Proves a cache that cannot be written (read-only or full disk) never fails or changes a query:

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.gatos.sql.ledger.decode.Envelopes;
+import io.gatos.sql.ledger.eventcache.SortedEvents;
+import io.gatos.sql.ledger.scan.EventScan;
 
 /**
  * Proves answers do not depend on the row cache when objects go missing after their rows were

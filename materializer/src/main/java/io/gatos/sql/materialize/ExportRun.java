@@ -2,7 +2,7 @@ package io.gatos.sql.materialize;
 
 import static java.util.Objects.requireNonNull;
 
-import io.gatos.sql.ledger.Frontier;
+import io.gatos.sql.ledger.scan.Frontier;
 import io.gatos.sql.ledger.LedgerRepository;
 
 /**

@@ -1,7 +1,7 @@
 package io.gatos.sql.materialize;
 
-import io.gatos.sql.ledger.Base;
-import io.gatos.sql.ledger.Frontier;
+import io.gatos.sql.ledger.PreviousHead;
+import io.gatos.sql.ledger.scan.Frontier;
 import io.gatos.sql.ledger.LedgerException;
 import io.gatos.sql.ledger.LedgerRepository;
 import io.gatos.sql.ledger.LedgerSnapshot;
@@ -37,7 +37,7 @@ public final class Exporter {
             InterruptedRuns.recover(options);
             Manifest previous = Compatibility.previous(options, plan);
             LedgerState state = LedgerState.read(repository, options.until(), previous);
-            Map<String, Base> prior = previous == null ? Map.of() : base(previous);
+            Map<String, PreviousHead> prior = previous == null ? Map.of() : base(previous);
             Frontier frontier = Frontier.measure(state.snapshot(), prior);
             Decision decision = decide(options, plan, previous, frontier, state, repository);
             if (decision == null) {
@@ -87,13 +87,13 @@ public final class Exporter {
     }
 
     /** Bases every ref whose first-parent history holds {@code since} at that commit. */
-    private static Map<String, Base> sinceBase(LedgerRepository repository, LedgerSnapshot whole, String since) {
+    private static Map<String, PreviousHead> sinceBase(LedgerRepository repository, LedgerSnapshot whole, String since) {
         ObjectId commit = LedgerState.resolve(repository, since, "--since");
-        Map<String, Base> out = new HashMap<>();
+        Map<String, PreviousHead> out = new HashMap<>();
         try (var objects = whole.openObjects()) {
             for (var ref : whole.refs().entrySet()) {
-                if (io.gatos.sql.ledger.ChainWalk.lengthSince(objects, ref.getValue(), commit) >= 0) {
-                    out.put(ref.getKey(), new Base(commit, -1));
+                if (io.gatos.sql.ledger.git.ChainWalk.lengthSince(objects, ref.getValue(), commit) >= 0) {
+                    out.put(ref.getKey(), new PreviousHead(commit, -1));
                 }
             }
         } catch (java.io.IOException e) {
@@ -104,9 +104,9 @@ public final class Exporter {
     }
 
     /** Returns the frontier of {@code manifest} as a base. */
-    static Map<String, Base> base(Manifest manifest) {
-        Map<String, Base> out = new HashMap<>();
-        manifest.frontier().forEach((ref, head) -> out.put(ref, new Base(ObjectId.fromString(head.head()),
+    static Map<String, PreviousHead> base(Manifest manifest) {
+        Map<String, PreviousHead> out = new HashMap<>();
+        manifest.frontier().forEach((ref, head) -> out.put(ref, new PreviousHead(ObjectId.fromString(head.head()),
                 head.length())));
         return out;
     }

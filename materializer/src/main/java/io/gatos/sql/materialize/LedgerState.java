@@ -3,8 +3,8 @@ package io.gatos.sql.materialize;
 import static java.util.Objects.requireNonNull;
 
 import io.gatos.sql.codec.Blake3;
-import io.gatos.sql.ledger.GitCommit;
-import io.gatos.sql.ledger.GitObjects;
+import io.gatos.sql.ledger.git.GitCommit;
+import io.gatos.sql.ledger.git.GitObjects;
 import io.gatos.sql.ledger.LedgerRepository;
 import io.gatos.sql.ledger.LedgerSnapshot;
 import java.io.IOException;

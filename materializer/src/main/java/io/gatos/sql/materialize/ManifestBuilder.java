@@ -1,7 +1,7 @@
 package io.gatos.sql.materialize;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gatos.sql.ledger.Frontier;
+import io.gatos.sql.ledger.scan.Frontier;
 import io.gatos.sql.materialize.sqlite.SqliteDdl;
 import io.gatos.sql.materialize.sqlite.TableSelection;
 import java.sql.Connection;

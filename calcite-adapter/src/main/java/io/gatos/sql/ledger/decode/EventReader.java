@@ -1,0 +1,90 @@
+package io.gatos.sql.ledger.decode;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.ObjectId;
+import io.gatos.sql.ledger.Finding;
+import io.gatos.sql.ledger.FindingCode;
+import io.gatos.sql.ledger.LedgerEvent;
+import io.gatos.sql.ledger.git.GitCommit;
+import io.gatos.sql.ledger.git.GitObjects;
+import io.gatos.sql.ledger.scan.EventScan;
+
+/**
+ * Decodes the event of one journal commit: commit-level columns only, or the envelope too (a tree
+ * walk and a blob read), reporting unreadable envelopes and the problems of readable ones
+ * ({@code BAD_ULID}, {@code BAD_TIME}, {@code BAD_TEXT}) as findings. Not thread-safe; borrows its
+ * {@link GitObjects}.
+ */
+public final class EventReader {
+    private final GitObjects objects;
+    private final String ref;
+    private final String ns;
+    private final String actorSegment;
+    private final boolean envelopes;
+    private final Consumer<Finding> findings;
+    private String envelope;
+
+    /** Reads events of journal {@code ref} ({@code parts}: ns, actor segment), with envelopes when {@code envelopes}. */
+    public EventReader(GitObjects objects, String ref, String[] parts, boolean envelopes, Consumer<Finding> findings) {
+        this.objects = objects;
+        this.ref = ref;
+        this.ns = parts[0];
+        this.actorSegment = parts[1];
+        this.envelopes = envelopes;
+        this.findings = findings;
+    }
+
+    /**
+     * Returns the event of {@code commit} at position {@code pos}. With {@code ids} (nullable), an
+     * envelope that cannot hold one of them (a byte search) is not parsed and null is returned.
+     */
+    public LedgerEvent read(GitCommit commit, long pos, Set<String> ids) throws IOException {
+        EventDecoder decoder = new EventDecoder(ref, ns, actorSegment, commit, pos);
+        envelope = null;
+        if (!envelopes) {
+            return decoder.headerOnly();
+        }
+        ObjectId blob;
+        try {
+            blob = objects.blobAt(commit.tree(), Envelopes.PATH);
+        } catch (MissingObjectException e) {
+            return report(decoder, FindingCode.MISSING_OBJECT, "object " + e.getObjectId().name()
+                    + " of the event tree is missing");
+        }
+        if (blob == null) {
+            return report(decoder, FindingCode.BAD_JSON, "the commit has no " + Envelopes.PATH);
+        }
+        envelope = blob.name();
+        byte[] bytes;
+        try {
+            bytes = objects.blob(blob);
+        } catch (MissingObjectException e) {
+            return report(decoder, FindingCode.MISSING_OBJECT, "envelope blob " + blob.name() + " is missing");
+        }
+        if (ids != null && !ids.contains(commit.id()) && ids.stream().noneMatch(id -> EventScan.contains(bytes, id))) {
+            return null; // cannot be a wanted ULID; an unreadable envelope's id is its commit id
+        }
+        LedgerEvent event = decoder.decode(bytes);
+        if (event.error() != null) {
+            findings.accept(new Finding(ref, commit.id(), Envelopes.PATH, FindingCode.BAD_JSON, event.error()));
+        }
+        for (EventDecoder.Note note : decoder.notes()) {
+            findings.accept(new Finding(ref, commit.id(), note.path(), note.code(), note.message()));
+        }
+        return event;
+    }
+
+    /** Returns the id of the envelope blob the last {@link #read} found in the commit's tree, or null. */
+    public String envelope() {
+        return envelope;
+    }
+
+    private LedgerEvent report(EventDecoder decoder, FindingCode code, String reason) {
+        LedgerEvent event = decoder.unreadable(reason);
+        findings.accept(new Finding(ref, event.commitId(), Envelopes.PATH, code, reason));
+        return event;
+    }
+}

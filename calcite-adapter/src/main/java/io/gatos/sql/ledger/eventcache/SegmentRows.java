@@ -1,0 +1,84 @@
+package io.gatos.sql.ledger.eventcache;
+
+import io.gatos.sql.ledger.cache.SegmentSummary;
+import io.gatos.sql.ledger.LedgerEvent;
+import io.gatos.sql.ledger.git.GitObjects;
+import io.gatos.sql.ledger.scan.EventScan;
+
+/**
+ * Iterates the rows of one cached segment, newest first, with their absolute positions, keeping
+ * those the query admits (ids, commit ids, range) and ending at the snapshot's base head when the
+ * segment holds it. Checks that the objects each row stands for are still in the repository (its
+ * commit; for an admitted row with envelope columns, its envelope blob): at the first that is not,
+ * it stops and names the row ({@link #broken}), whose commit on must be read from Git, so that
+ * answers never depend on the cache. One object lookup per row; not thread-safe.
+ */
+final class SegmentRows {
+    private final EventRowCodec.Reader reader;
+    private final SegmentSummary summary;
+    private final String ref;
+    private final String[] parts;
+    private final String stop;
+    private final EventScan.Query query;
+    private final GitObjects objects;
+    private LedgerEvent broken;
+    private int read;
+    private boolean reachedStop;
+
+    /** Reads {@code body}, the rows {@code summary} describes, as journal {@code ref}; {@code stop} is nullable. */
+    SegmentRows(byte[] body, SegmentSummary summary, String ref, String[] parts, String stop, EventScan.Query query,
+            GitObjects objects) {
+        this.objects = objects;
+        this.reader = new EventRowCodec.Reader(body);
+        this.summary = summary;
+        this.ref = ref;
+        this.parts = parts;
+        this.stop = stop;
+        this.query = query;
+    }
+
+    /** Returns the next admitted row, or null at the segment's end, at the base head or at a {@link #broken} row. */
+    LedgerEvent next() {
+        while (read < summary.count()) {
+            long pos = query.positions() ? summary.depth() + summary.count() - 1 - read : -1;
+            read++;
+            LedgerEvent e = reader.next(ref, parts[0], parts[1], pos, query.envelopes());
+            if (e.commitId().equals(stop)) {
+                reachedStop = true;
+                read = summary.count();
+                return null;
+            }
+            boolean admitted = admits(e);
+            if (!present(e.commitId()) || admitted && query.envelopes() && reader.envelope() != null
+                    && !present(reader.envelope())) {
+                broken = e;
+                read = summary.count();
+                return null;
+            }
+            if (admitted) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** Returns the row whose commit or envelope blob is no longer in the repository (its position set), or null. */
+    LedgerEvent broken() {
+        return broken;
+    }
+
+    private boolean present(String id) {
+        return objects.has(org.eclipse.jgit.lib.ObjectId.fromString(id));
+    }
+
+    /** Returns whether the rows ended at the base head (nothing older belongs to the snapshot). */
+    boolean reachedStop() {
+        return reachedStop;
+    }
+
+    private boolean admits(LedgerEvent e) {
+        return (query.commitIds() == null || query.commitIds().contains(e.commitId()))
+                && (query.ids() == null || query.ids().contains(e.id()))
+                && (!summary.full() || query.range().admits(e.tsMillis(), e.id()));
+    }
+}

@@ -1,0 +1,118 @@
+package io.gatos.sql.ledger.eventcache;
+
+import io.gatos.sql.ledger.cache.SegmentStore;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.eclipse.jgit.lib.ObjectId;
+import io.gatos.sql.ledger.Finding;
+import io.gatos.sql.ledger.KeyRange;
+import io.gatos.sql.ledger.LedgerEvent;
+import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.PreviousHead;
+import io.gatos.sql.ledger.git.GitObjects;
+import io.gatos.sql.ledger.git.LazyStream;
+import io.gatos.sql.ledger.scan.EventScan;
+
+/**
+ * Streams events newest first across journals ({@code ts DESC, id DESC}) from the row cache. Each
+ * journal is first brought into the cache (only its uncached part is read from Git), then read
+ * segment by segment from its head: a row is released once it is newer than everything the rest
+ * of the chain can hold (the chain bounds in each segment's footer), so {@code LIMIT n} reads only
+ * the newest segments, and out-of-order ULIDs or times only make it read further. A journal the
+ * cache cannot hold (its bound is too small) is read whole and sorted in memory. Not thread-safe.
+ */
+public final class SortedEvents {
+    /** Newest first: time descending, then id descending. */
+    public static final Comparator<LedgerEvent> NEWEST_FIRST = Comparator.comparingLong(LedgerEvent::tsMillis)
+            .thenComparing(LedgerEvent::id).reversed();
+
+    private SortedEvents() {
+    }
+
+    /** Returns the events of {@code journals} that {@code q} admits, newest first; closing it closes {@code objects}. */
+    public static Stream<LedgerEvent> stream(GitObjects objects, LedgerSnapshot snapshot,
+            List<Map.Entry<String, String[]>> journals, EventScan.Query q, SegmentStore store,
+            Consumer<Finding> findings) {
+        PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> NEWEST_FIRST.compare(a.event, b.event));
+        boolean[] started = new boolean[1];
+        return LazyStream.of(() -> {
+            if (!started[0]) {
+                started[0] = true;
+                SegmentStore.Listing before = store.list();
+                for (var j : journals) {
+                    fill(objects, snapshot, j.getKey(), j.getValue(), store, before, findings);
+                }
+                SegmentStore.Listing listing = store.list(); // one listing for all journals
+                for (var j : journals) {
+                    Head h = new Head(open(objects, snapshot, j.getKey(), j.getValue(), q, store, listing, findings));
+                    if (h.advance()) {
+                        heads.add(h);
+                    }
+                }
+            }
+            Head top = heads.poll();
+            if (top == null) {
+                return null;
+            }
+            LedgerEvent out = top.event;
+            if (top.advance()) {
+                heads.add(top);
+            }
+            return out;
+        }, objects);
+    }
+
+    /** The next event of one journal. */
+    private static final class Head {
+        private final LazyStream.Source<LedgerEvent> source;
+        private LedgerEvent event;
+
+        Head(LazyStream.Source<LedgerEvent> source) {
+            this.source = source;
+        }
+
+        boolean advance() throws IOException {
+            event = source.next();
+            return event != null;
+        }
+    }
+
+    private static LazyStream.Source<LedgerEvent> open(GitObjects objects, LedgerSnapshot snapshot, String ref,
+            String[] parts, EventScan.Query q, SegmentStore store, SegmentStore.Listing listing,
+            Consumer<Finding> findings) throws IOException {
+        if (!CacheCoverage.coversJournal(snapshot, ref, store, listing)) {
+            List<LedgerEvent> all = new ArrayList<>();
+            try (CachedJournal journal = new CachedJournal(objects, snapshot, ref, parts, q, store, listing, findings)) {
+                for (LedgerEvent e = journal.next(); e != null; e = journal.next()) {
+                    all.add(e);
+                }
+            }
+            all.sort(NEWEST_FIRST);
+            var it = all.iterator();
+            return () -> it.hasNext() ? it.next() : null;
+        }
+        ObjectId head = snapshot.head(ref);
+        PreviousHead base = snapshot.base(ref);
+        return new SortedJournal(objects, store, head == null ? null : head.name(),
+                base == null ? null : base.head().name(), ref, parts, q, findings);
+    }
+
+    /** Reads the journal's uncached part from Git into the cache, decoding nothing already cached. */
+    private static void fill(GitObjects objects, LedgerSnapshot snapshot, String ref, String[] parts,
+            SegmentStore store, SegmentStore.Listing listing, Consumer<Finding> findings) throws IOException {
+        KeyRange nothing = new KeyRange(Long.MAX_VALUE, null, null, null); // stops at the first cached segment
+        EventScan.Query fill = new EventScan.Query(null, null, null, null, false, true, nothing);
+        try (CachedJournal journal = new CachedJournal(objects, snapshot, ref, parts, fill, store, listing,
+                findings).extending()) {
+            while (journal.next() != null) {
+                // rows of the uncached part are written to the cache as they are read
+            }
+        }
+    }
+}
