@@ -1,6 +1,7 @@
 package io.gatos.sql.calcite;
 
 import io.gatos.sql.ledger.scan.EventScan;
+import io.gatos.sql.ledger.EventQuery;
 import io.gatos.sql.ledger.LedgerEvent;
 import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.ledger.cache.SegmentStore;
@@ -18,10 +19,6 @@ import java.util.stream.Stream;
  * computed only when selected, and envelopes are read only when an envelope column is selected.
  */
 final class EventsTable extends LedgerTable<LedgerEvent> {
-    /** Columns only the envelope can fill; the others come from the ref and the commit. */
-    private static final List<String> ENVELOPE_COLUMNS = List.of("id", "actor", "kind", "ts", "payload", "caps",
-            "policy_root", "sig_alg", "error");
-
     private final SegmentStore cache;
 
     /** Presents events of the snapshots {@code snapshots} hands, through {@code cache} (nullable: none). */
@@ -64,10 +61,9 @@ final class EventsTable extends LedgerTable<LedgerEvent> {
 
     @Override
     protected Stream<LedgerEvent> rows(LedgerSnapshot snapshot, Constraints c, BitSet projected) {
-        boolean envelopes = ENVELOPE_COLUMNS.stream().anyMatch(column -> isProjected(projected, column));
-        EventScan.Query query = new EventScan.Query(c.values("ns"), c.values("stream"), c.values("id"),
-                c.values("commit_id"), isProjected(projected, "pos"), envelopes, c.range(),
-                cache != null && isProjected(projected, "ts"));
+        EventQuery query = EventQuery.forColumns(projectedNames(projected)).withNamespaces(c.values("ns"))
+                .withStreams(c.values("stream")).withIds(c.values("id")).withCommitIds(c.values("commit_id"))
+                .withRange(c.range()).withNewestFirst(cache != null && isProjected(projected, "ts"));
         return EventScan.stream(snapshot, query, cache, f -> { });
     }
 }

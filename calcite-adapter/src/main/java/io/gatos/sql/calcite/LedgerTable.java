@@ -185,6 +185,11 @@ abstract class LedgerTable<T> extends AbstractTable implements TranslatableTable
         return row;
     }
 
+    /** Returns the names of the {@code projected} columns, in table order. */
+    protected List<String> projectedNames(BitSet projected) {
+        return projected.stream().mapToObj(i -> def.columns().get(i).name()).toList();
+    }
+
     /** Returns whether column {@code name} is among {@code projected}. */
     protected boolean isProjected(BitSet projected, String name) {
         return projected.get(def.indexOf(name));

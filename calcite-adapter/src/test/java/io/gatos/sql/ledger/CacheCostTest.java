@@ -39,7 +39,7 @@ class CacheCostTest {
         repo.close();
     }
 
-    private List<LedgerEvent> scan(EventScan.Query q, SegmentStore store) {
+    private List<LedgerEvent> scan(EventQuery q, SegmentStore store) {
         try (Stream<LedgerEvent> rows = EventScan.stream(reader.snapshot(), q, store, f -> { })) {
             return rows.toList();
         }
@@ -47,8 +47,8 @@ class CacheCostTest {
 
     @Test
     void coldAndWarmScansOfManyOneCommitJournalsListTheCacheDirectoryAFewTimesOnly() {
-        for (EventScan.Query q : List.of(new EventScan.Query(null, null, null, null, false, false),
-                EventScan.Query.all())) {
+        for (EventQuery q : List.of(EventQuery.headersOnly(),
+                EventQuery.all())) {
             List<LedgerEvent> truth = scan(q, null);
             assertThat(truth).hasSize(JOURNALS);
             // every region written, however short: the cost of the bound and the lookups per segment file
@@ -65,7 +65,7 @@ class CacheCostTest {
     @Test
     void theDefaultStoreWritesNoFileForOneCommitJournals() {
         SegmentStore store = new SegmentStore(repo.path(), 1L << 30);
-        assertThat(scan(EventScan.Query.all(), store)).isEqualTo(scan(EventScan.Query.all(), null));
+        assertThat(scan(EventQuery.all(), store)).isEqualTo(scan(EventQuery.all(), null));
         assertThat(store.segmentsWritten()).isZero();
         assertThat(store.dir()).doesNotExist(); // not even a temporary file
     }

@@ -3,6 +3,7 @@ package io.gatos.sql.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gatos.sql.layout.Plane;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class LedgerRepositoryTest {
             work.event("orders", "alice", "order.created", "{}");
             for (Path path : new Path[] {bare.path(), dir.resolve("work"), dir.resolve("work/.git")}) {
                 try (LedgerRepository repo = LedgerRepository.open(path)) {
-                    assertThat(repo.snapshot().refsUnder(EventScan.PREFIX)).containsOnlyKeys(
+                    assertThat(repo.snapshot().refsUnder(Plane.JOURNAL.prefix())).containsOnlyKeys(
                             "refs/gatos/journal/orders/alice");
                 }
             }
@@ -55,10 +56,10 @@ class LedgerRepositoryTest {
                 LedgerSnapshot before = repo.snapshot();
                 t.event("orders", "alice", "order.paid", "{}");
                 t.event("billing", "bob", "invoice.sent", "{}");
-                try (var events = EventScan.stream(before, EventScan.Query.all(), f -> { })) {
+                try (var events = EventScan.stream(before, EventQuery.all(), f -> { })) {
                     assertThat(events.map(LedgerEvent::kind).toList()).containsExactly("order.created");
                 }
-                assertThat(repo.snapshot().refsUnder(EventScan.PREFIX)).hasSize(2);
+                assertThat(repo.snapshot().refsUnder(Plane.JOURNAL.prefix())).hasSize(2);
             }
         }
     }

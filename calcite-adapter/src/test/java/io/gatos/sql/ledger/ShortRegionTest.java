@@ -44,29 +44,29 @@ class ShortRegionTest {
         repo.close();
     }
 
-    private List<LedgerEvent> scan(EventScan.Query q, SegmentStore store) {
+    private List<LedgerEvent> scan(EventQuery q, SegmentStore store) {
         try (LedgerRepository reader = LedgerRepository.open(repo.path());
                 Stream<LedgerEvent> rows = EventScan.stream(reader.snapshot(), q, store, f -> { })) {
             return rows.toList();
         }
     }
 
-    private static EventScan.Query newestFirst() {
-        return new EventScan.Query(null, null, null, null, true, true, KeyRange.ALL, true);
+    private static EventQuery newestFirst() {
+        return EventQuery.all().withNewestFirst(true);
     }
 
     @Test
     void onlyRegionsLongEnoughOrExtendingACachedJournalAreWritten() {
         SegmentStore store = new SegmentStore(repo.path(), 1L << 30);
-        assertThat(scan(EventScan.Query.all(), store)).isEqualTo(scan(EventScan.Query.all(), null));
+        assertThat(scan(EventQuery.all(), store)).isEqualTo(scan(EventQuery.all(), null));
         assertThat(store.segmentsWritten()).isEqualTo(1); // alice's, not bob's three commits
         assertThat(store.list().full()).containsExactly(repo.commitAt("refs/gatos/journal/orders/alice").name());
 
         repo.event("orders", "alice", "order.created", "{\"n\":100}");
-        assertThat(scan(EventScan.Query.all(), store)).isEqualTo(scan(EventScan.Query.all(), null));
+        assertThat(scan(EventQuery.all(), store)).isEqualTo(scan(EventQuery.all(), null));
         assertThat(store.segmentsWritten()).as("one new commit on a cached journal: a plain scan").isEqualTo(1);
 
-        List<LedgerEvent> sorted = scan(EventScan.Query.all(), null).stream().sorted(SortedEvents.NEWEST_FIRST)
+        List<LedgerEvent> sorted = scan(EventQuery.all(), null).stream().sorted(SortedEvents.NEWEST_FIRST)
                 .toList();
         assertThat(scan(newestFirst(), store)).isEqualTo(sorted);
         assertThat(store.segmentsWritten()).as("a sorted scan keeps alice's journal whole").isEqualTo(2);

@@ -50,15 +50,15 @@ class UnwritableCacheTest {
         return new SegmentStore(repo.path(), 1L << 30, 3, warnings::add);
     }
 
-    private List<LedgerEvent> scan(EventScan.Query q, SegmentStore store) {
+    private List<LedgerEvent> scan(EventQuery q, SegmentStore store) {
         try (Stream<LedgerEvent> rows = EventScan.stream(reader.snapshot(), q, store, f -> { })) {
             return rows.toList();
         }
     }
 
-    private static List<EventScan.Query> queries() {
-        return List.of(EventScan.Query.all(), new EventScan.Query(null, null, null, null, true, false),
-                new EventScan.Query(null, null, null, null, true, true, KeyRange.ALL, true));
+    private static List<EventQuery> queries() {
+        return List.of(EventQuery.all(), EventQuery.headersOnly().withPositions(true),
+                EventQuery.all().withNewestFirst(true));
     }
 
     @Test
@@ -66,9 +66,9 @@ class UnwritableCacheTest {
         Files.writeString(repo.path().resolve(SegmentStore.DIR), "a regular file where the cache would go");
         SegmentStore store = store();
         for (int round = 0; round < 2; round++) {
-            for (EventScan.Query q : queries()) {
+            for (EventQuery q : queries()) {
                 List<LedgerEvent> truth = q.newestFirst()
-                        ? scan(EventScan.Query.all(), null).stream().sorted(SortedEvents.NEWEST_FIRST).toList()
+                        ? scan(EventQuery.all(), null).stream().sorted(SortedEvents.NEWEST_FIRST).toList()
                         : scan(q, null);
                 assertThat(truth).hasSize(20);
                 assertThat(scan(q, store)).as(q.toString()).isEqualTo(truth);
@@ -82,14 +82,14 @@ class UnwritableCacheTest {
 
     @Test
     void aWriteThatFailsDropsItsFilesAndTheScanGoesOnUncached() throws IOException {
-        List<LedgerEvent> truth = scan(EventScan.Query.all(), null);
+        List<LedgerEvent> truth = scan(EventQuery.all(), null);
         SegmentStore store = store();
         // every segment's rename meets a non-empty directory in its place
         for (LedgerEvent e : truth) {
             Files.createDirectories(store.dir().resolve(e.commitId() + ".f.seg").resolve("x"));
         }
-        assertThat(scan(EventScan.Query.all(), store)).isEqualTo(truth);
-        assertThat(scan(EventScan.Query.all(), store)).isEqualTo(truth);
+        assertThat(scan(EventQuery.all(), store)).isEqualTo(truth);
+        assertThat(scan(EventQuery.all(), store)).isEqualTo(truth);
         assertThat(store.segmentsWritten()).isZero();
         assertThat(warnings).hasSize(1);
         try (Stream<Path> files = Files.list(store.dir())) {

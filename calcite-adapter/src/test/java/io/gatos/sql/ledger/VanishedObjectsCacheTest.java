@@ -53,7 +53,7 @@ class VanishedObjectsCacheTest {
     private record Answer(List<LedgerEvent> rows, List<Finding> findings) {
     }
 
-    private Answer scan(EventScan.Query q, boolean cached) {
+    private Answer scan(EventQuery q, boolean cached) {
         List<Finding> findings = new ArrayList<>();
         try (LedgerRepository reader = LedgerRepository.open(repo.path());
                 Stream<LedgerEvent> rows = EventScan.stream(reader.snapshot(), q,
@@ -62,10 +62,10 @@ class VanishedObjectsCacheTest {
         }
     }
 
-    private List<EventScan.Query> queries() {
-        return List.of(EventScan.Query.all(), new EventScan.Query(null, null, null, null, true, false),
-                new EventScan.Query(null, Set.of("orders/alice"), null, null, true, true),
-                new EventScan.Query(null, null, null, Set.of(alice.get(5).name(), alice.get(2).name()), true, true));
+    private List<EventQuery> queries() {
+        return List.of(EventQuery.all(), EventQuery.headersOnly().withPositions(true),
+                EventQuery.all().withStreams(Set.of("orders/alice")),
+                EventQuery.all().withCommitIds(Set.of(alice.get(5).name(), alice.get(2).name())));
     }
 
     /**
@@ -77,8 +77,8 @@ class VanishedObjectsCacheTest {
         assertCachedEqualsUncached(queries(), ignored);
     }
 
-    private void assertCachedEqualsUncached(List<EventScan.Query> queries, String... ignored) {
-        for (EventScan.Query q : queries) {
+    private void assertCachedEqualsUncached(List<EventQuery> queries, String... ignored) {
+        for (EventQuery q : queries) {
             Answer truth = scan(q, false);
             Answer cached = scan(q, true);
             assertThat(cached.findings()).as(q.toString()).isEqualTo(truth.findings());
@@ -90,18 +90,18 @@ class VanishedObjectsCacheTest {
                         "commitId", "ref", "tsMillis").isEqualTo(truth.rows());
             }
         }
-        List<LedgerEvent> sorted = scan(EventScan.Query.all(), false).rows().stream()
+        List<LedgerEvent> sorted = scan(EventQuery.all(), false).rows().stream()
                 .sorted(SortedEvents.NEWEST_FIRST).toList();
-        EventScan.Query newest = new EventScan.Query(null, null, null, null, true, true, KeyRange.ALL, true);
+        EventQuery newest = EventQuery.all().withNewestFirst(true);
         assertThat(scan(newest, true).rows()).as("newest first")
                 .usingRecursiveFieldByFieldElementComparatorIgnoringFields(ignored).isEqualTo(sorted);
     }
 
     private void cacheEverything() {
-        for (EventScan.Query q : queries()) {
+        for (EventQuery q : queries()) {
             scan(q, true);
         }
-        scan(new EventScan.Query(null, null, null, null, true, true, KeyRange.ALL, true), true);
+        scan(EventQuery.all().withNewestFirst(true), true);
     }
 
     private void deleteLoose(ObjectId id) throws IOException {
@@ -121,7 +121,7 @@ class VanishedObjectsCacheTest {
     void aMissingEnvelopeBlobGivesTheUncachedErrorRowWithTheCacheOn() throws IOException {
         cacheEverything();
         deleteLoose(envelopeOf(alice.get(5)));
-        Answer truth = scan(EventScan.Query.all(), false);
+        Answer truth = scan(EventQuery.all(), false);
         assertThat(truth.rows()).filteredOn(e -> e.commitId().equals(alice.get(5).name()))
                 .singleElement().satisfies(e -> assertThat(e.error()).contains("is missing"));
         assertThat(truth.findings()).extracting(Finding::code).containsExactly(FindingCode.MISSING_OBJECT);
@@ -132,7 +132,7 @@ class VanishedObjectsCacheTest {
     void aMissingCommitEndsTheJournalThereWithTheCacheOnToo() throws IOException {
         cacheEverything();
         deleteLoose(alice.get(6));
-        Answer truth = scan(EventScan.Query.all(), false);
+        Answer truth = scan(EventQuery.all(), false);
         assertThat(truth.rows()).filteredOn(e -> e.ref().endsWith("/alice")).hasSize(3); // 9, 8, 7
         // positions: an uncached scan counts them from the missing commit, the cache from the root; and a
         // segment a lookup skips unread is not checked (DECISIONS, issue 15): scans only, positions aside

@@ -1,6 +1,6 @@
 package io.gatos.sql.layout;
 
-/** Names the plane a GATOS ref belongs to, from its prefix (LAYOUT §1-§8). */
+/** Names the plane a GATOS ref belongs to, from its prefix (LAYOUT §1-§8): the one place ref prefixes are spelled. */
 public enum Plane {
     JOURNAL("refs/gatos/journal/"),
     SHIPLOG("refs/gatos/shiplog/", "refs/gatos/messages/"),
@@ -16,6 +16,9 @@ public enum Plane {
     CACHE("refs/gatos/cache/"),
     /** A ref under refs/gatos/ with a prefix this version does not know. */
     OTHER();
+
+    /** The prefix every GATOS ref has. */
+    public static final String ROOT = "refs/gatos/";
 
     private final String[] prefixes;
 
@@ -33,6 +36,26 @@ public enum Plane {
             }
         }
         return OTHER;
+    }
+
+    /** Returns the ref prefix this version writes for the plane (the first one); empty for {@link #OTHER}. */
+    public String prefix() {
+        return prefixes.length == 0 ? "" : prefixes[0];
+    }
+
+    /** Returns every ref prefix of the plane, the written one first (the shiplog has two spellings). */
+    public java.util.List<String> prefixes() {
+        return java.util.List.of(prefixes);
+    }
+
+    /** Returns whether {@code ref} lies under one of this plane's prefixes. */
+    public boolean holds(String ref) {
+        for (String prefix : prefixes) {
+            if (ref.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns the name the catalog uses (lower case). */

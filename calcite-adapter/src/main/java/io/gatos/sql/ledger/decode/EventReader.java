@@ -10,7 +10,7 @@ import io.gatos.sql.ledger.FindingCode;
 import io.gatos.sql.ledger.LedgerEvent;
 import io.gatos.sql.ledger.git.GitCommit;
 import io.gatos.sql.ledger.git.GitObjects;
-import io.gatos.sql.ledger.scan.EventScan;
+import io.gatos.sql.ledger.Journal;
 
 /**
  * Decodes the event of one journal commit: commit-level columns only, or the envelope too (a tree
@@ -28,11 +28,11 @@ public final class EventReader {
     private String envelope;
 
     /** Reads events of journal {@code ref} ({@code parts}: ns, actor segment), with envelopes when {@code envelopes}. */
-    public EventReader(GitObjects objects, String ref, String[] parts, boolean envelopes, Consumer<Finding> findings) {
+    public EventReader(GitObjects objects, Journal journal, boolean envelopes, Consumer<Finding> findings) {
         this.objects = objects;
-        this.ref = ref;
-        this.ns = parts[0];
-        this.actorSegment = parts[1];
+        this.ref = journal.ref();
+        this.ns = journal.ns();
+        this.actorSegment = journal.actor();
         this.envelopes = envelopes;
         this.findings = findings;
     }
@@ -64,7 +64,7 @@ public final class EventReader {
         } catch (MissingObjectException e) {
             return report(decoder, FindingCode.MISSING_OBJECT, "envelope blob " + blob.name() + " is missing");
         }
-        if (ids != null && !ids.contains(commit.id()) && ids.stream().noneMatch(id -> EventScan.contains(bytes, id))) {
+        if (ids != null && !ids.contains(commit.id()) && ids.stream().noneMatch(id -> contains(bytes, id))) {
             return null; // cannot be a wanted ULID; an unreadable envelope's id is its commit id
         }
         LedgerEvent event = decoder.decode(bytes);
@@ -86,5 +86,20 @@ public final class EventReader {
         LedgerEvent event = decoder.unreadable(reason);
         findings.accept(new Finding(ref, event.commitId(), Envelopes.PATH, code, reason));
         return event;
+    }
+
+    /** Returns whether {@code haystack} contains the ASCII bytes of {@code ascii}. */
+    static boolean contains(byte[] haystack, String ascii) {
+        byte[] needle = ascii.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 }

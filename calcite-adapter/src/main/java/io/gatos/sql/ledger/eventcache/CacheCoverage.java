@@ -7,6 +7,7 @@ import java.util.Map;
 import org.eclipse.jgit.lib.ObjectId;
 import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.ledger.PreviousHead;
+import io.gatos.sql.ledger.Journal;
 
 /**
  * Tells whether the row cache holds whole journals in full rows, so that a commit-id lookup can be
@@ -19,9 +20,9 @@ public final class CacheCoverage {
     }
 
     /** Returns whether every journal of {@code journals} is cached in full rows from its head to its root. */
-    public static boolean covers(LedgerSnapshot snapshot, List<Map.Entry<String, String[]>> journals, SegmentStore store,
+    public static boolean covers(LedgerSnapshot snapshot, List<Journal> journals, SegmentStore store,
             SegmentStore.Listing listing) {
-        return !snapshot.isBased() && journals.stream().allMatch(j -> coversJournal(snapshot, j.getKey(), store,
+        return !snapshot.isBased() && journals.stream().allMatch(j -> coversJournal(snapshot, j.ref(), store,
                 listing));
     }
 

@@ -12,7 +12,9 @@ import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.ledger.PreviousHead;
 import io.gatos.sql.ledger.git.GitObjects;
 import io.gatos.sql.ledger.git.LazyStream;
-import io.gatos.sql.ledger.scan.EventScan;
+import io.gatos.sql.ledger.Journal;
+import io.gatos.sql.ledger.KeyRange;
+import io.gatos.sql.ledger.EventQuery;
 
 /**
  * Reads one journal newest first through the row cache: runs of commits the cache holds come from
@@ -26,8 +28,8 @@ public final class CachedJournal implements LazyStream.Source<LedgerEvent>, Auto
     private final GitObjects objects;
     private final LedgerSnapshot snapshot;
     private final String ref;
-    private final String[] parts;
-    private final EventScan.Query query;
+    private final Journal journal;
+        private final EventQuery query;
     private final SegmentStore store;
     private final SegmentStore.Listing listing;
     private final Consumer<Finding> findings;
@@ -39,13 +41,13 @@ public final class CachedJournal implements LazyStream.Source<LedgerEvent>, Auto
     private SegmentBuilder builder;
     private boolean extending;
 
-    public CachedJournal(GitObjects objects, LedgerSnapshot snapshot, String ref, String[] parts, EventScan.Query query,
+    public CachedJournal(GitObjects objects, LedgerSnapshot snapshot, Journal journal, EventQuery query,
             SegmentStore store, SegmentStore.Listing listing, Consumer<Finding> findings) {
         this.objects = objects;
         this.snapshot = snapshot;
-        this.ref = ref;
-        this.parts = parts;
-        this.query = query;
+        this.ref = journal.ref();
+        this.journal = journal;
+                this.query = query;
         this.store = store;
         this.listing = listing;
         this.findings = findings;
@@ -54,6 +56,23 @@ public final class CachedJournal implements LazyStream.Source<LedgerEvent>, Auto
         this.filter = new SegmentFilter(query, stop);
         ObjectId head = snapshot.head(ref);
         this.next = head == null ? null : head.name();
+    }
+
+    /**
+     * Fills the cache with the part of {@code journal} it lacks: reads that part from Git (full rows,
+     * envelopes included) and writes it as segments, decoding nothing already cached and yielding no
+     * rows. Costs one decode of each uncached commit.
+     */
+    static void fill(GitObjects objects, LedgerSnapshot snapshot, Journal journal, SegmentStore store,
+            SegmentStore.Listing listing, Consumer<Finding> findings) throws IOException {
+        // a range no event lies in: cached segments are skipped unread, uncached rows are cached and not yielded
+        EventQuery fill = EventQuery.all().withPositions(false).withRange(KeyRange.NONE);
+        try (CachedJournal rows = new CachedJournal(objects, snapshot, journal, fill, store, listing, findings)
+                .extending()) {
+            while (rows.next() != null) {
+                // nothing is yielded: every row of the uncached part goes to the cache as it is read
+            }
+        }
     }
 
     /** Makes this journal write regions shorter than the store's minimum too when they lie on a cached segment. */
@@ -116,7 +135,7 @@ public final class CachedJournal implements LazyStream.Source<LedgerEvent>, Auto
                 return false;
             }
             s = loaded.summary(); // the file may have been rewritten since its summary was read
-            rows = new SegmentRows(loaded.body(), s, ref, parts, stop, query, objects);
+            rows = new SegmentRows(loaded.body(), s, journal, stop, query, objects);
         }
         next = s.base();
         return true;
@@ -136,7 +155,7 @@ public final class CachedJournal implements LazyStream.Source<LedgerEvent>, Auto
         }
         builder = snapshot.isBased() ? null : extending ? store.extendingBuilder(full, listing.takenAtMillis())
                 : store.builder(full, listing.takenAtMillis());
-        region = new UncachedRegion(objects, ref, parts, next, id -> id.equals(stop) || listing.usable(id, full),
+        region = new UncachedRegion(objects, journal, next, id -> id.equals(stop) || listing.usable(id, full),
                 query, full, builder, top, findings);
     }
 
@@ -148,7 +167,7 @@ public final class CachedJournal implements LazyStream.Source<LedgerEvent>, Auto
     private void readFromGit(LedgerEvent row) {
         String start = row.commitId();
         boolean full = query.envelopes();
-        region = new UncachedRegion(objects, ref, parts, start,
+        region = new UncachedRegion(objects, journal, start,
                 id -> !id.equals(start) && (id.equals(stop) || listing.usable(id, full)), query, full, null,
                 row.pos(), findings);
     }

@@ -4,7 +4,7 @@ import io.gatos.sql.ledger.cache.SegmentSummary;
 import java.util.HashSet;
 import java.util.Set;
 import io.gatos.sql.ledger.KeyRange;
-import io.gatos.sql.ledger.scan.EventScan;
+import io.gatos.sql.ledger.EventQuery;
 
 /**
  * Decides from a segment's summary alone whether a query needs its rows: the range and the Bloom
@@ -18,13 +18,13 @@ final class SegmentFilter {
     private final String stop;
 
     /** Filters for {@code query} in a snapshot whose base head of the journal is {@code stop} (nullable). */
-    SegmentFilter(EventScan.Query query, String stop) {
+    SegmentFilter(EventQuery query, String stop) {
         this.range = query.range();
         this.keys = keys(query);
         this.stop = stop;
     }
 
-    private static Set<String> keys(EventScan.Query query) {
+    private static Set<String> keys(EventQuery query) {
         if (query.ids() == null && query.commitIds() == null) {
             return null;
         }

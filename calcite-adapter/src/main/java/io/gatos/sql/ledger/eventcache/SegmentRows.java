@@ -3,7 +3,8 @@ package io.gatos.sql.ledger.eventcache;
 import io.gatos.sql.ledger.cache.SegmentSummary;
 import io.gatos.sql.ledger.LedgerEvent;
 import io.gatos.sql.ledger.git.GitObjects;
-import io.gatos.sql.ledger.scan.EventScan;
+import io.gatos.sql.ledger.Journal;
+import io.gatos.sql.ledger.EventQuery;
 
 /**
  * Iterates the rows of one cached segment, newest first, with their absolute positions, keeping
@@ -17,23 +18,23 @@ final class SegmentRows {
     private final EventRowCodec.Reader reader;
     private final SegmentSummary summary;
     private final String ref;
-    private final String[] parts;
-    private final String stop;
-    private final EventScan.Query query;
+    private final Journal journal;
+        private final String stop;
+    private final EventQuery query;
     private final GitObjects objects;
     private LedgerEvent broken;
     private int read;
     private boolean reachedStop;
 
     /** Reads {@code body}, the rows {@code summary} describes, as journal {@code ref}; {@code stop} is nullable. */
-    SegmentRows(byte[] body, SegmentSummary summary, String ref, String[] parts, String stop, EventScan.Query query,
+    SegmentRows(byte[] body, SegmentSummary summary, Journal journal, String stop, EventQuery query,
             GitObjects objects) {
         this.objects = objects;
         this.reader = new EventRowCodec.Reader(body);
         this.summary = summary;
-        this.ref = ref;
-        this.parts = parts;
-        this.stop = stop;
+        this.ref = journal.ref();
+        this.journal = journal;
+                this.stop = stop;
         this.query = query;
     }
 
@@ -42,7 +43,7 @@ final class SegmentRows {
         while (read < summary.count()) {
             long pos = query.positions() ? summary.depth() + summary.count() - 1 - read : -1;
             read++;
-            LedgerEvent e = reader.next(ref, parts[0], parts[1], pos, query.envelopes());
+            LedgerEvent e = reader.next(ref, journal.ns(), journal.actor(), pos, query.envelopes());
             if (e.commitId().equals(stop)) {
                 reachedStop = true;
                 read = summary.count();

@@ -17,7 +17,8 @@ import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.ledger.PreviousHead;
 import io.gatos.sql.ledger.git.GitObjects;
 import io.gatos.sql.ledger.git.LazyStream;
-import io.gatos.sql.ledger.scan.EventScan;
+import io.gatos.sql.ledger.Journal;
+import io.gatos.sql.ledger.EventQuery;
 
 /**
  * Streams events newest first across journals ({@code ts DESC, id DESC}) from the row cache. Each
@@ -37,7 +38,7 @@ public final class SortedEvents {
 
     /** Returns the events of {@code journals} that {@code q} admits, newest first; closing it closes {@code objects}. */
     public static Stream<LedgerEvent> stream(GitObjects objects, LedgerSnapshot snapshot,
-            List<Map.Entry<String, String[]>> journals, EventScan.Query q, SegmentStore store,
+            List<Journal> journals, EventQuery q, SegmentStore store,
             Consumer<Finding> findings) {
         PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> NEWEST_FIRST.compare(a.event, b.event));
         boolean[] started = new boolean[1];
@@ -45,12 +46,12 @@ public final class SortedEvents {
             if (!started[0]) {
                 started[0] = true;
                 SegmentStore.Listing before = store.list();
-                for (var j : journals) {
-                    fill(objects, snapshot, j.getKey(), j.getValue(), store, before, findings);
+                for (Journal j : journals) {
+                    CachedJournal.fill(objects, snapshot, j, store, before, findings);
                 }
                 SegmentStore.Listing listing = store.list(); // one listing for all journals
-                for (var j : journals) {
-                    Head h = new Head(open(objects, snapshot, j.getKey(), j.getValue(), q, store, listing, findings));
+                for (Journal j : journals) {
+                    Head h = new Head(open(objects, snapshot, j, q, store, listing, findings));
                     if (h.advance()) {
                         heads.add(h);
                     }
@@ -83,13 +84,14 @@ public final class SortedEvents {
         }
     }
 
-    private static LazyStream.Source<LedgerEvent> open(GitObjects objects, LedgerSnapshot snapshot, String ref,
-            String[] parts, EventScan.Query q, SegmentStore store, SegmentStore.Listing listing,
+    private static LazyStream.Source<LedgerEvent> open(GitObjects objects, LedgerSnapshot snapshot, Journal journal,
+            EventQuery q, SegmentStore store, SegmentStore.Listing listing,
             Consumer<Finding> findings) throws IOException {
+        String ref = journal.ref();
         if (!CacheCoverage.coversJournal(snapshot, ref, store, listing)) {
             List<LedgerEvent> all = new ArrayList<>();
-            try (CachedJournal journal = new CachedJournal(objects, snapshot, ref, parts, q, store, listing, findings)) {
-                for (LedgerEvent e = journal.next(); e != null; e = journal.next()) {
+            try (CachedJournal rows = new CachedJournal(objects, snapshot, journal, q, store, listing, findings)) {
+                for (LedgerEvent e = rows.next(); e != null; e = rows.next()) {
                     all.add(e);
                 }
             }
@@ -100,19 +102,6 @@ public final class SortedEvents {
         ObjectId head = snapshot.head(ref);
         PreviousHead base = snapshot.base(ref);
         return new SortedJournal(objects, store, head == null ? null : head.name(),
-                base == null ? null : base.head().name(), ref, parts, q, findings);
-    }
-
-    /** Reads the journal's uncached part from Git into the cache, decoding nothing already cached. */
-    private static void fill(GitObjects objects, LedgerSnapshot snapshot, String ref, String[] parts,
-            SegmentStore store, SegmentStore.Listing listing, Consumer<Finding> findings) throws IOException {
-        KeyRange nothing = new KeyRange(Long.MAX_VALUE, null, null, null); // stops at the first cached segment
-        EventScan.Query fill = new EventScan.Query(null, null, null, null, false, true, nothing);
-        try (CachedJournal journal = new CachedJournal(objects, snapshot, ref, parts, fill, store, listing,
-                findings).extending()) {
-            while (journal.next() != null) {
-                // rows of the uncached part are written to the cache as they are read
-            }
-        }
+                base == null ? null : base.head().name(), journal, q, findings);
     }
 }

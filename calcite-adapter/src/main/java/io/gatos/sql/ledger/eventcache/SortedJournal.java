@@ -9,7 +9,8 @@ import io.gatos.sql.ledger.Finding;
 import io.gatos.sql.ledger.LedgerEvent;
 import io.gatos.sql.ledger.git.GitObjects;
 import io.gatos.sql.ledger.git.LazyStream;
-import io.gatos.sql.ledger.scan.EventScan;
+import io.gatos.sql.ledger.Journal;
+import io.gatos.sql.ledger.EventQuery;
 
 /**
  * Reads one fully cached journal newest first by time: loads segments from the head down only
@@ -24,24 +25,24 @@ final class SortedJournal implements LazyStream.Source<LedgerEvent> {
     private final SegmentStore store;
     private final String stop;
     private final String ref;
-    private final String[] parts;
-    private final EventScan.Query query;
+    private final Journal journal;
+        private final EventQuery query;
     private final SegmentFilter filter;
     private final PriorityQueue<LedgerEvent> loaded = new PriorityQueue<>(SortedEvents.NEWEST_FIRST);
     private String next;
     private SegmentSummary below;
 
     /** Reads from {@code head} (nullable) down to the root or {@code stop} (nullable). */
-    SortedJournal(GitObjects objects, SegmentStore store, String head, String stop, String ref, String[] parts,
-            EventScan.Query query, java.util.function.Consumer<Finding> findings) {
+    SortedJournal(GitObjects objects, SegmentStore store, String head, String stop, Journal journal,
+            EventQuery query, java.util.function.Consumer<Finding> findings) {
         this.objects = objects;
         this.findings = findings;
         this.store = store;
         this.next = head;
         this.stop = stop;
-        this.ref = ref;
-        this.parts = parts;
-        this.query = query;
+        this.ref = journal.ref();
+        this.journal = journal;
+                this.query = query;
         this.filter = new SegmentFilter(query, stop);
     }
 
@@ -96,7 +97,7 @@ final class SortedJournal implements LazyStream.Source<LedgerEvent> {
             return;
         }
         next = segment.summary().base(); // the file may have been rewritten since its summary was read
-        SegmentRows rows = new SegmentRows(segment.body(), segment.summary(), ref, parts, stop, query, objects);
+        SegmentRows rows = new SegmentRows(segment.body(), segment.summary(), journal, stop, query, objects);
         for (LedgerEvent e = rows.next(); e != null; e = rows.next()) {
             loaded.add(e);
         }
@@ -125,7 +126,7 @@ final class SortedJournal implements LazyStream.Source<LedgerEvent> {
      */
     private void fromGit(String start, String base, long topPos, SegmentBuilder builder, SegmentSummary under)
             throws IOException {
-        UncachedRegion region = new UncachedRegion(objects, ref, parts, start,
+        UncachedRegion region = new UncachedRegion(objects, journal, start,
                 id -> id.equals(base) || id.equals(stop), query, true, builder, topPos, findings);
         for (LedgerEvent e = region.next(); e != null; e = region.next()) {
             loaded.add(e);

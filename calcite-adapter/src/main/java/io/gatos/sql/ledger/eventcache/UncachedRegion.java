@@ -12,7 +12,8 @@ import io.gatos.sql.ledger.decode.EventReader;
 import io.gatos.sql.ledger.git.ChainWalk;
 import io.gatos.sql.ledger.git.GitCommit;
 import io.gatos.sql.ledger.git.GitObjects;
-import io.gatos.sql.ledger.scan.EventScan;
+import io.gatos.sql.ledger.Journal;
+import io.gatos.sql.ledger.EventQuery;
 
 /**
  * Walks the part of a journal the row cache does not hold, newest first, from a start commit down
@@ -22,7 +23,7 @@ import io.gatos.sql.ledger.scan.EventScan;
  * are returned. Not thread-safe; borrows its {@link GitObjects}.
  */
 final class UncachedRegion {
-    private final EventScan.Query query;
+    private final EventQuery query;
     private final EventReader reader;
     private final SegmentBuilder builder;
     private final EventRowCodec codec = new EventRowCodec();
@@ -36,13 +37,13 @@ final class UncachedRegion {
      * Starts at {@code start}; {@code topPos} is the position of {@code start} (-1 when positions are
      * not wanted); {@code full} decodes envelopes even when the query does not need them.
      */
-    UncachedRegion(GitObjects objects, String ref, String[] parts, String start, Predicate<String> end,
-            EventScan.Query query, boolean full, SegmentBuilder builder, long topPos, Consumer<Finding> findings) {
+    UncachedRegion(GitObjects objects, Journal journal, String start, Predicate<String> end,
+            EventQuery query, boolean full, SegmentBuilder builder, long topPos, Consumer<Finding> findings) {
         this.query = query;
         this.builder = builder;
         this.findings = findings;
-        this.reader = new EventReader(objects, ref, parts, full || query.envelopes(), this::found);
-        this.walk = ChainWalk.until(objects, ref, ObjectId.fromString(start), id -> end.test(id.name()),
+        this.reader = new EventReader(objects, journal, full || query.envelopes(), this::found);
+        this.walk = ChainWalk.until(objects, journal.ref(), ObjectId.fromString(start), id -> end.test(id.name()),
                 FindingCode.MERGE_IN_JOURNAL, this::found);
         this.pos = topPos;
     }

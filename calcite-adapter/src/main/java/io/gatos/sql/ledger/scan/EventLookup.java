@@ -16,6 +16,8 @@ import io.gatos.sql.ledger.git.ChainWalk;
 import io.gatos.sql.ledger.git.GitCommit;
 import io.gatos.sql.ledger.git.GitObjects;
 import io.gatos.sql.ledger.git.LazyStream;
+import io.gatos.sql.ledger.Journal;
+import io.gatos.sql.ledger.EventQuery;
 
 /**
  * Finds the events of given commits: walks every admitted journal in lockstep, newest first, one
@@ -30,11 +32,11 @@ final class EventLookup {
     }
 
     static Stream<LedgerEvent> stream(GitObjects objects, LedgerSnapshot snapshot,
-            List<Map.Entry<String, String[]>> journals, EventScan.Query query, Consumer<Finding> findings) {
+            List<Journal> journals, EventQuery query, Consumer<Finding> findings) {
         Set<String> unseen = new HashSet<>(query.commitIds());
         List<JournalCursor> cursors = new ArrayList<>();
-        for (var j : journals) {
-            cursors.add(new JournalCursor(objects, snapshot, j.getKey(), j.getValue(), query, false, findings));
+        for (Journal j : journals) {
+            cursors.add(new JournalCursor(objects, snapshot, j, query, false, findings));
         }
         return LazyStream.of(new LazyStream.Source<>() {
             private int turn;

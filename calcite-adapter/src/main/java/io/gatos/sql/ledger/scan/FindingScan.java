@@ -17,6 +17,7 @@ import io.gatos.sql.ledger.LedgerEvent;
 import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.ledger.decode.Envelopes;
 import io.gatos.sql.ledger.git.LazyStream;
+import io.gatos.sql.ledger.EventQuery;
 
 /**
  * Reads every plane once and yields what the readers could not take at face value (LAYOUT §9),
@@ -50,7 +51,7 @@ public final class FindingScan {
                     RefShapes.report(snapshot, s);
                     return Stream.empty();
                 },
-                s -> EventScan.stream(snapshot, new EventScan.Query(null, null, null, null, false, true), s)
+                s -> EventScan.stream(snapshot, EventQuery.all().withPositions(false), s)
                         .peek(e -> {
                             duplicate(ulids, e, s);
                             PointerScan.inEvent(e, s);

@@ -16,6 +16,7 @@ import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.ledger.PreviousHead;
 import io.gatos.sql.ledger.git.ChainWalk;
 import io.gatos.sql.ledger.git.GitObjects;
+import io.gatos.sql.ledger.Journal;
 
 /**
  * Measures where every ref of a snapshot stands, for an incremental exporter to record as the
@@ -74,7 +75,7 @@ public final class Frontier {
 
     /** Returns whether {@code ref} names a linear chain: a journal, a topic head or a state ref. */
     static boolean linear(String ref) {
-        return EventScan.journalParts(ref) != null || ShiplogScan.topicOf(ref) != null
+        return Journal.ofRef(ref) != null || ShiplogScan.topicOf(ref) != null
                 || StateChain.namespaceOf(ref) != null;
     }
 

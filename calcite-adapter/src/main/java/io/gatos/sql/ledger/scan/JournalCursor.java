@@ -10,24 +10,26 @@ import io.gatos.sql.ledger.decode.EventReader;
 import io.gatos.sql.ledger.git.GitCommit;
 import io.gatos.sql.ledger.git.GitObjects;
 import io.gatos.sql.ledger.git.NumberedWalk;
+import io.gatos.sql.ledger.Journal;
+import io.gatos.sql.ledger.EventQuery;
 
 /**
- * Iterates one journal newest first, decoding the events a {@link EventScan.Query} admits; in a
+ * Iterates one journal newest first, decoding the events a {@link EventQuery} admits; in a
  * based snapshot it stops at the journal's base head and numbers events absolutely. Not
  * thread-safe; borrows its {@link GitObjects}.
  */
 final class JournalCursor {
     private final String ref;
-    private final EventScan.Query query;
+    private final EventQuery query;
     private final NumberedWalk walk;
     private final EventReader reader;
 
     /** Opens journal {@code ref}; {@code countPositions} numbers events at the cost {@link NumberedWalk} gives. */
-    JournalCursor(GitObjects objects, LedgerSnapshot snapshot, String ref, String[] parts, EventScan.Query query,
+    JournalCursor(GitObjects objects, LedgerSnapshot snapshot, Journal journal, EventQuery query,
             boolean countPositions, Consumer<Finding> findings) {
-        this.ref = ref;
+        this.ref = journal.ref();
         this.query = query;
-        this.reader = new EventReader(objects, ref, parts, query.envelopes(), findings);
+        this.reader = new EventReader(objects, journal, query.envelopes(), findings);
         this.walk = new NumberedWalk(objects, snapshot, ref, FindingCode.MERGE_IN_JOURNAL, countPositions, findings);
     }
 

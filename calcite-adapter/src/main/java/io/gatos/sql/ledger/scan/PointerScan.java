@@ -24,6 +24,7 @@ import io.gatos.sql.ledger.decode.Envelopes;
 import io.gatos.sql.ledger.decode.Pointers;
 import io.gatos.sql.ledger.git.GitObjects;
 import io.gatos.sql.ledger.git.LazyStream;
+import io.gatos.sql.ledger.EventQuery;
 
 /**
  * Reads pointers (LAYOUT §5) lazily: first from the JSON nodes of every checkpoint of every
@@ -180,7 +181,7 @@ public final class PointerScan {
                 return false;
             }
             if (events == null) {
-                eventStream = EventScan.stream(snapshot, new EventScan.Query(null, null, null, commitIds, false, true),
+                eventStream = EventScan.stream(snapshot, EventQuery.all().withPositions(false).withCommitIds(commitIds),
                         f -> { });
                 events = eventStream.iterator();
             }

@@ -7,6 +7,8 @@ import org.eclipse.jgit.lib.ObjectId;
 import io.gatos.sql.ledger.Finding;
 import io.gatos.sql.ledger.FindingCode;
 import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.Journal;
+import io.gatos.sql.layout.Plane;
 
 /**
  * Reports refs under a plane's prefix that do not have the plane's shape (LAYOUT §1-§6), which the
@@ -21,8 +23,8 @@ final class RefShapes {
     }
 
     private static final java.util.List<Shape> SHAPES = java.util.List.of(
-            new Shape(EventScan.PREFIX, "refs/gatos/journal/<ns>/<actor>", "its commits are not read as events",
-                    ref -> EventScan.journalParts(ref) != null),
+            new Shape(Plane.JOURNAL.prefix(), "refs/gatos/journal/<ns>/<actor>", "its commits are not read as events",
+                    ref -> Journal.ofRef(ref) != null),
             new Shape(ShiplogScan.SHIPLOG, "refs/gatos/shiplog/<topic>/head", "it is not read as a topic",
                     ref -> ShiplogScan.topicOf(ref) != null),
             new Shape(ShiplogScan.MESSAGES, "refs/gatos/messages/<topic>/head", "it is not read as a topic",

@@ -2,6 +2,8 @@ package io.gatos.sql.ledger.eventcache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatos.sql.layout.Plane;
+import io.gatos.sql.ledger.EventQuery;
 import io.gatos.sql.ledger.cache.SegmentStore;
 import io.gatos.sql.writer.EventSpec;
 import io.gatos.sql.testing.LedgerTestRepository;
@@ -66,18 +68,18 @@ class CachedJournalTest {
         return new SegmentStore(repo.path(), 1L << 30, SEGMENT_ROWS);
     }
 
-    private List<LedgerEvent> scan(EventScan.Query q, SegmentStore store) {
+    private List<LedgerEvent> scan(EventQuery q, SegmentStore store) {
         return scan(reader.snapshot(), q, store);
     }
 
-    private static List<LedgerEvent> scan(LedgerSnapshot s, EventScan.Query q, SegmentStore store) {
+    private static List<LedgerEvent> scan(LedgerSnapshot s, EventQuery q, SegmentStore store) {
         try (Stream<LedgerEvent> rows = EventScan.stream(s, q, store, f -> { })) {
             return rows.toList();
         }
     }
 
-    private static EventScan.Query all() {
-        return EventScan.Query.all();
+    private static EventQuery all() {
+        return EventQuery.all();
     }
 
     private List<Path> segments() throws IOException {
@@ -98,18 +100,18 @@ class CachedJournalTest {
         assertThat(reader.stats().blobs()).isEqualTo(blobs);
         assertThat(reader.stats().commits()).isEqualTo(commits);
         assertThat(store.segmentReads()).isPositive();
-        for (EventScan.Query q : List.of(
-                new EventScan.Query(Set.of("billing"), null, null, null, true, true),
-                new EventScan.Query(null, Set.of("orders/alice"), null, null, false, true),
-                new EventScan.Query(null, null, Set.of(truth.get(3).id(), "01ZZZZZZZZZZZZZZZZZZZZZZZZ"), null, true, true),
-                new EventScan.Query(null, null, null, Set.of(truth.get(7).commitId()), true, true))) {
+        for (EventQuery q : List.of(
+                EventQuery.all().withNamespaces(Set.of("billing")),
+                EventQuery.all().withPositions(false).withStreams(Set.of("orders/alice")),
+                EventQuery.all().withIds(Set.of(truth.get(3).id(), "01ZZZZZZZZZZZZZZZZZZZZZZZZ")),
+                EventQuery.all().withCommitIds(Set.of(truth.get(7).commitId())))) {
             assertThat(scan(q, store)).as(q.toString()).isEqualTo(scan(q, null));
         }
     }
 
     @Test
     void commitLevelScansWriteAndReadTheirOwnSegments() throws IOException {
-        EventScan.Query headers = new EventScan.Query(null, null, null, null, true, false);
+        EventQuery headers = EventQuery.headersOnly().withPositions(true);
         List<LedgerEvent> truth = scan(headers, null);
         SegmentStore store = store();
         assertThat(scan(headers, store)).isEqualTo(truth);
@@ -171,7 +173,7 @@ class CachedJournalTest {
                 new KeyRange(outOfOrderTs.toEpochMilli(), outOfOrderTs.toEpochMilli(), null, null),
                 new KeyRange(null, null, everything.get(4).id(), everything.get(4).id()),
                 new KeyRange(null, null, everything.get(2).id(), null))) {
-            EventScan.Query q = new EventScan.Query(null, null, null, null, true, true, range);
+            EventQuery q = EventQuery.all().withRange(range);
             List<LedgerEvent> expected = everything.stream().filter(e -> range.admits(e.tsMillis(), e.id())).toList();
             assertThat(expected).isNotEmpty();
             long before = store.segmentReads();
@@ -217,7 +219,7 @@ class CachedJournalTest {
         repo.event("orders", "alice", "order.created", "{\"n\":100}");
         repo.event("orders", "alice", "order.created", "{\"n\":101}");
         Map<String, PreviousHead> base = new java.util.HashMap<>();
-        before.refsUnder(EventScan.PREFIX).forEach((ref, head) -> base.put(ref, new PreviousHead(head, PreviousHead.UNKNOWN)));
+        before.refsUnder(Plane.JOURNAL.prefix()).forEach((ref, head) -> base.put(ref, new PreviousHead(head, PreviousHead.UNKNOWN)));
         LedgerSnapshot based = reader.snapshot().withBase(base);
         List<LedgerEvent> truth = scan(based, all(), null);
         assertThat(truth).hasSize(2);
@@ -247,7 +249,7 @@ class CachedJournalTest {
         for (int i = 0; i < 30; i++) {
             repo.event("orders", "alice", "order.created", "{\"m\":" + i + "}");
         }
-        EventScan.Query sorted = new EventScan.Query(null, null, null, null, true, true, KeyRange.ALL, true);
+        EventQuery sorted = EventQuery.all().withNewestFirst(true);
         List<LedgerEvent> truth = new ArrayList<>(scan(all(), null));
         truth.sort(SortedEvents.NEWEST_FIRST);
         SegmentStore store = store();
@@ -260,8 +262,7 @@ class CachedJournalTest {
         // the out-of-order event sits at the top of alice's chain but sorts near the end
         assertThat(truth.get(truth.size() - 1).kind()).isEqualTo("order.late");
         assertThat(scan(sorted, store)).isEqualTo(truth);
-        EventScan.Query billing = new EventScan.Query(Set.of("billing"), null, null, null, false, true,
-                new KeyRange(truth.get(20).tsMillis(), null, null, null), true);
+        EventQuery billing = EventQuery.all().withPositions(false).withNamespaces(Set.of("billing")).withRange(new KeyRange(truth.get(20).tsMillis(), null, null, null)).withNewestFirst(true);
         assertThat(scan(billing, store)).isEqualTo(truth.stream().filter(e -> e.ns().equals("billing"))
                 .filter(e -> e.tsMillis() >= truth.get(20).tsMillis()).map(e -> withoutPos(e)).toList());
     }

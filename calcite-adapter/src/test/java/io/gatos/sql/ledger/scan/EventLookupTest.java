@@ -2,6 +2,7 @@ package io.gatos.sql.ledger.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatos.sql.ledger.EventQuery;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +22,7 @@ class EventLookupTest {
     Path dir;
 
     private static List<LedgerEvent> lookup(LedgerSnapshot s, Set<String> commits, boolean positions) {
-        try (Stream<LedgerEvent> rows = EventScan.stream(s, new EventScan.Query(null, null, null, commits, positions,
-                true), f -> { })) {
+        try (Stream<LedgerEvent> rows = EventScan.stream(s, EventQuery.all().withPositions(positions).withCommitIds(commits), f -> { })) {
             return rows.toList();
         }
     }

@@ -1,5 +1,7 @@
 package io.gatos.sql.ledger.scan;
 
+import io.gatos.sql.ledger.EventQuery;
+import io.gatos.sql.ledger.Journal;
 import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -49,14 +51,14 @@ class EventScanTest {
 
     private final List<Finding> findings = new ArrayList<>();
 
-    private List<LedgerEvent> scan(LedgerSnapshot s, EventScan.Query query) {
+    private List<LedgerEvent> scan(LedgerSnapshot s, EventQuery query) {
         try (Stream<LedgerEvent> rows = EventScan.stream(s, query, findings::add)) {
             return rows.toList();
         }
     }
 
-    private static EventScan.Query query(Set<String> ns, Set<String> streams, Set<String> ids, Set<String> commits) {
-        return new EventScan.Query(ns, streams, ids, commits, true, true);
+    private static EventQuery query(Set<String> ns, Set<String> streams, Set<String> ids, Set<String> commits) {
+        return EventQuery.all().withNamespaces(ns).withStreams(streams).withIds(ids).withCommitIds(commits);
     }
 
     private static byte[] utf8(String text) {
@@ -95,7 +97,7 @@ class EventScanTest {
     void readsJournalsInRefOrderNewestFirstWithPositions() {
         try (LedgerTestRepository repo = LedgerTestRepository.create(dir.resolve("r"))) {
             Ledger l = new Ledger(repo);
-            List<LedgerEvent> all = scan(repo.snapshot(), EventScan.Query.all());
+            List<LedgerEvent> all = scan(repo.snapshot(), EventQuery.all());
 
             assertThat(all).extracting(LedgerEvent::commitId).containsExactly(l.cc1.name(), l.ca2.name(),
                     l.ca1.name(), l.cb1.name());
@@ -119,8 +121,8 @@ class EventScanTest {
         try (LedgerTestRepository repo = LedgerTestRepository.create(dir.resolve("r"))) {
             new Ledger(repo);
             LedgerSnapshot s = repo.snapshot();
-            List<LedgerEvent> with = scan(s, EventScan.Query.all());
-            List<LedgerEvent> without = scan(s, new EventScan.Query(null, null, null, null, false, true));
+            List<LedgerEvent> with = scan(s, EventQuery.all());
+            List<LedgerEvent> without = scan(s, EventQuery.all().withPositions(false));
 
             assertThat(without).extracting(LedgerEvent::pos).containsOnly(-1L).hasSize(4);
             assertThat(without).isEqualTo(with.stream().map(e -> new LedgerEvent(e.id(), e.ns(), e.actor(),
@@ -136,7 +138,7 @@ class EventScanTest {
             try (LedgerRepository reader = LedgerRepository.open(repo.path())) {
                 LedgerSnapshot s = reader.snapshot();
                 long blobs = reader.stats().blobs();
-                List<LedgerEvent> rows = scan(s, new EventScan.Query(null, null, null, null, true, false));
+                List<LedgerEvent> rows = scan(s, EventQuery.headersOnly().withPositions(true));
                 assertThat(reader.stats().blobs()).isEqualTo(blobs);
 
                 String cid = Blake3.prefixed(repo.file(l.ca2, "message/envelope.json"));
@@ -155,7 +157,7 @@ class EventScanTest {
                     assertThat(e.error()).isNull();
                 });
 
-                List<LedgerEvent> headersOnlyNoPos = scan(s, new EventScan.Query(null, null, null, null, false, false));
+                List<LedgerEvent> headersOnlyNoPos = scan(s, EventQuery.headersOnly());
                 assertThat(headersOnlyNoPos).extracting(LedgerEvent::pos).containsOnly(-1L);
                 assertThat(reader.stats().blobs()).isEqualTo(blobs);
             }
@@ -193,10 +195,10 @@ class EventScanTest {
 
     @Test
     void anIdRestrictionAlwaysReadsEnvelopes() {
-        EventScan.Query q = new EventScan.Query(null, null, Set.of("X"), null, false, false);
+        EventQuery q = EventQuery.headersOnly().withIds(Set.of("X"));
         assertThat(q.envelopes()).isTrue();
-        assertThat(new EventScan.Query(null, null, null, null, false, false).envelopes()).isFalse();
-        assertThat(EventScan.Query.all()).isEqualTo(new EventScan.Query(null, null, null, null, true, true));
+        assertThat(EventQuery.headersOnly().envelopes()).isFalse();
+        assertThat(EventQuery.all()).isEqualTo(EventQuery.all());
     }
 
     @Test
@@ -205,9 +207,9 @@ class EventScanTest {
             new Ledger(repo);
             ObjectId deep = repo.writer().commit("refs/gatos/journal/a/b/c", Map.of(), "x\n", List.of(), repo.tick());
             repo.writer().setRef("refs/gatos/journal/flat", deep);
-            List<Map.Entry<String, String[]>> journals = EventScan.journals(repo.snapshot());
-            assertThat(journals).extracting(Map.Entry::getKey).containsExactly(BILLING, ALICE, BOB);
-            assertThat(journals.get(1).getValue()).containsExactly("orders", "alice");
+            List<Journal> journals = EventScan.journals(repo.snapshot());
+            assertThat(journals).extracting(Journal::ref).containsExactly(BILLING, ALICE, BOB);
+            assertThat(journals.get(1)).isEqualTo(new Journal(ALICE, "orders", "alice"));
         }
     }
 
@@ -224,8 +226,7 @@ class EventScanTest {
                 long blobs = stats.blobs();
                 long commits = stats.commits();
                 Optional<LedgerEvent> first;
-                try (Stream<LedgerEvent> rows = EventScan.stream(s, new EventScan.Query(null, null, null, null, false,
-                        true), findings::add)) {
+                try (Stream<LedgerEvent> rows = EventScan.stream(s, EventQuery.all().withPositions(false), findings::add)) {
                     first = rows.findFirst();
                 }
                 assertThat(first).get().extracting(LedgerEvent::commitId, LedgerEvent::payload, LedgerEvent::pos)
@@ -235,7 +236,7 @@ class EventScanTest {
 
                 blobs = stats.blobs();
                 commits = stats.commits();
-                try (Stream<LedgerEvent> rows = EventScan.stream(s, EventScan.Query.all(), findings::add)) {
+                try (Stream<LedgerEvent> rows = EventScan.stream(s, EventQuery.all(), findings::add)) {
                     first = rows.findFirst();
                 }
                 assertThat(first).get().extracting(LedgerEvent::pos).isEqualTo(999L);
@@ -260,7 +261,7 @@ class EventScanTest {
             Instant t3 = repo.tick();
             ObjectId empty = w.commit(ALICE, Map.of("other.txt", utf8("x")), "\n", List.of(partial), t3);
 
-            List<LedgerEvent> rows = scan(repo.snapshot(), EventScan.Query.all());
+            List<LedgerEvent> rows = scan(repo.snapshot(), EventQuery.all());
             assertThat(rows).extracting(LedgerEvent::commitId).containsExactly(empty.name(), partial.name(),
                     bad.name(), good.name());
 
@@ -302,7 +303,7 @@ class EventScanTest {
             ObjectId commit = commitWithEnvelope(repo.repository(), hole, t);
             repo.writer().setRef("refs/gatos/journal/holes/x", commit);
 
-            List<LedgerEvent> rows = scan(repo.snapshot(), EventScan.Query.all());
+            List<LedgerEvent> rows = scan(repo.snapshot(), EventQuery.all());
             assertThat(rows).hasSize(1);
             assertThat(rows.get(0)).extracting(LedgerEvent::id, LedgerEvent::actor, LedgerEvent::kind,
                     LedgerEvent::tsMillis, LedgerEvent::error).containsExactly(commit.name(), "unknown:x", "hole.event",
@@ -338,7 +339,7 @@ class EventScanTest {
             ObjectId c = repo.event("orders", "alice", spec);
             assertThat(new String(repo.file(c, "message/envelope.json"), StandardCharsets.UTF_8))
                     .contains("\"event_type\":\"order.shipped\"").doesNotContain("\"type\"");
-            List<LedgerEvent> rows = scan(repo.snapshot(), EventScan.Query.all());
+            List<LedgerEvent> rows = scan(repo.snapshot(), EventQuery.all());
             assertThat(rows).extracting(LedgerEvent::id, LedgerEvent::kind, LedgerEvent::error)
                     .containsExactly(tuple(spec.ulid(), "order.shipped", null));
         }
@@ -360,7 +361,7 @@ class EventScanTest {
             repo.writer().appendRawEvent("orders", "alice", "d", utf8("{\"actor\":\"user:alice\",\"payload\":{},"
                     + "\"ts\":\"yesterday\",\"type\":\"d\",\"ulid\":\"" + repo.ulid(t4) + "\"}"), t4);
 
-            List<LedgerEvent> rows = scan(repo.snapshot(), EventScan.Query.all());
+            List<LedgerEvent> rows = scan(repo.snapshot(), EventQuery.all());
             assertThat(rows).extracting(LedgerEvent::kind).containsExactly("d", "c", "b", "a");
             assertThat(rows).extracting(LedgerEvent::tsMillis).containsExactly(millis(t4),
                     millis(Instant.parse("2026-03-01T10:00:00.123Z")), millis(explicit), millis(noTs.time()));
@@ -387,7 +388,7 @@ class EventScanTest {
     @Test
     void aBasedScanYieldsTheNewEventsWithTheirAbsolutePositions() {
         try (BasedLedger l = BasedLedger.create(dir.resolve("r"), 3)) {
-            Function<LedgerSnapshot, Stream<LedgerEvent>> all = s -> EventScan.stream(s, EventScan.Query.all(),
+            Function<LedgerSnapshot, Stream<LedgerEvent>> all = s -> EventScan.stream(s, EventQuery.all(),
                     findings::add);
             List<LedgerEvent> added = l.added(all, LedgerEvent::commitId);
             assertThat(added).extracting(LedgerEvent::stream, LedgerEvent::pos, LedgerEvent::kind).containsExactly(
@@ -405,7 +406,7 @@ class EventScanTest {
             ReadStats stats = l.reader().stats();
             long commits = stats.commits();
             long blobs = stats.blobs();
-            assertThat(BasedLedger.rows(based, s -> EventScan.stream(s, EventScan.Query.all(), findings::add)))
+            assertThat(BasedLedger.rows(based, s -> EventScan.stream(s, EventQuery.all(), findings::add)))
                     .hasSize(3);
             assertThat(stats.commits() - commits).as("2 new on alice; carol (new) counted, then read").isEqualTo(4);
             assertThat(stats.blobs() - blobs).isEqualTo(3);

@@ -2,6 +2,7 @@ package io.gatos.sql.ledger.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatos.sql.ledger.EventQuery;
 import io.gatos.sql.writer.EventSpec;
 import io.gatos.sql.writer.MessageSpec;
 import io.gatos.sql.writer.StateTrailers;
@@ -79,7 +80,7 @@ class FindingScanTest {
                     "UNEXPECTED_OBJECT refs/gatos/journal/blob/ref " + blob.name(),
                     "BAD_TRAILER refs/gatos/state/orders " + badState.name())
                     .hasSize(7);
-            try (Stream<LedgerEvent> events = EventScan.stream(snapshot, EventScan.Query.all(), f -> { })) {
+            try (Stream<LedgerEvent> events = EventScan.stream(snapshot, EventQuery.all(), f -> { })) {
                 List<LedgerEvent> all = events.toList();
                 assertThat(all).extracting(LedgerEvent::commitId).contains(good.name(), cut.name(), merge.name());
                 LedgerEvent huge = all.stream().filter(e -> e.kind().equals("big.event")).findFirst().orElseThrow();

@@ -3,6 +3,7 @@ package io.gatos.sql.ledger.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gatos.sql.ledger.EventQuery;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -113,7 +114,7 @@ class FrontierTest {
             assertThat(f.rewritten()).containsExactly(BasedLedger.ALICE);
 
             LedgerSnapshot based = now.withBase(previous);
-            assertThat(BasedLedger.rows(based, s -> EventScan.stream(s, EventScan.Query.all(), x -> { })))
+            assertThat(BasedLedger.rows(based, s -> EventScan.stream(s, EventQuery.all(), x -> { })))
                     .extracting(e -> e.stream() + "@" + e.pos() + ":" + e.commitId()).containsExactly(
                             "orders/alice@0:" + unrelated.name(),
                             "orders/carol@1:" + now.head(BasedLedger.CAROL).name());
