@@ -2,6 +2,7 @@ package io.gatos.sql.ledger;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gatos.sql.layout.Plane;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import org.eclipse.jgit.util.FS;
  */
 public final class LedgerRepository implements AutoCloseable {
     /** Prefix of every ref that holds ledger data. */
-    public static final String GATOS_REFS = "refs/gatos/";
+    public static final String GATOS_REFS = Plane.ROOT;
 
     private final Path path;
     private final Repository repository;

@@ -18,4 +18,16 @@ class PlaneTest {
         assertThat(Plane.of("refs/gatos/cache/x")).isEqualTo(Plane.CACHE);
         assertThat(Plane.of("refs/gatos/unknown/x").sqlName()).isEqualTo("other");
     }
+
+    @Test
+    void spellsEachPrefixOnce() {
+        assertThat(Plane.JOURNAL.prefix()).isEqualTo("refs/gatos/journal/");
+        assertThat(Plane.SHIPLOG.prefixes()).containsExactly("refs/gatos/shiplog/", "refs/gatos/messages/");
+        assertThat(Plane.SHIPLOG.holds("refs/gatos/messages/t/head")).isTrue();
+        assertThat(Plane.STATE.holds("refs/gatos/journal/orders/alice")).isFalse();
+        assertThat(Plane.OTHER.prefix()).isEmpty();
+        for (Plane plane : Plane.values()) {
+            assertThat(plane.prefixes()).allMatch(prefix -> prefix.startsWith(Plane.ROOT) && prefix.endsWith("/"));
+        }
+    }
 }

@@ -2,6 +2,8 @@ package io.gatos.sql.writer;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gatos.sql.layout.TreePaths;
+import io.gatos.sql.layout.Plane;
 import io.gatos.sql.codec.Blake3;
 import java.io.File;
 import java.io.IOException;
@@ -78,7 +80,7 @@ public final class LedgerWriter implements AutoCloseable {
 
     /** Returns {@code refs/gatos/journal/<ns>/<actorSegment>}. */
     public static String journalRef(String ns, String actorSegment) {
-        return "refs/gatos/journal/" + requireNonNull(ns, "ns") + "/"
+        return Plane.JOURNAL.prefix() + requireNonNull(ns, "ns") + "/"
                 + requireNonNull(actorSegment, "actorSegment");
     }
 
@@ -106,7 +108,7 @@ public final class LedgerWriter implements AutoCloseable {
             Instant time) {
         String ref = journalRef(ns, actorSegment);
         String message = CommitMessage.of(firstLine, Map.of("Event-CID", Blake3.prefixed(envelopeBytes)));
-        return io(() -> append(ref, Map.of("message/envelope.json", envelopeBytes), message, time));
+        return io(() -> append(ref, Map.of(TreePaths.ENVELOPE, envelopeBytes), message, time));
     }
 
     private ObjectId writeEvent(String ref, EventSpec e, List<ObjectId> parents) throws IOException {
@@ -118,7 +120,7 @@ public final class LedgerWriter implements AutoCloseable {
             trailers.put("Sig", e.sigAlg() + ":" + Blake3.hex(envelope)
                     + Blake3.hex(e.ulid().getBytes(StandardCharsets.UTF_8)));
         }
-        ObjectId tree = store.tree(Map.of("message/envelope.json", envelope));
+        ObjectId tree = store.tree(Map.of(TreePaths.ENVELOPE, envelope));
         ObjectId commit = store.commit(tree, CommitMessage.of(e.type(), trailers), parents, e.time());
         store.setRef(ref, commit);
         return commit;
@@ -133,7 +135,7 @@ public final class LedgerWriter implements AutoCloseable {
         String ref = m.spelling().refName(topic);
         byte[] envelope = Documents.message(m);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("message/envelope.json", envelope);
+        files.put(TreePaths.ENVELOPE, envelope);
         if (m.attachments() != null) {
             m.attachments().forEach((name, bytes) -> files.put("message/attachments/" + name, bytes));
         }
@@ -150,7 +152,7 @@ public final class LedgerWriter implements AutoCloseable {
     public ObjectId checkpointCommit(String group, String topic, String commitOid, String ulid, Instant time) {
         String ref = consumerRef(group, topic);
         byte[] json = Documents.checkpoint(commitOid, ulid);
-        return io(() -> commitTo(ref, Map.of("checkpoint.json", json),
+        return io(() -> commitTo(ref, Map.of(TreePaths.CONSUMER_CHECKPOINT, json),
                 CommitMessage.of("checkpoint " + group + "/" + topic, Map.of()), List.of(), time));
     }
 
@@ -165,13 +167,13 @@ public final class LedgerWriter implements AutoCloseable {
     }
 
     private static String consumerRef(String group, String topic) {
-        return "refs/gatos/consumers/" + requireNonNull(group, "group") + "/" + requireNonNull(topic, "topic");
+        return Plane.CONSUMER.prefix() + requireNonNull(group, "group") + "/" + requireNonNull(topic, "topic");
     }
 
     /** Appends a checkpoint of {@code files} (path to bytes) to {@code refs/gatos/state/<ns>}. */
     public ObjectId stateCheckpoint(String ns, Map<String, byte[]> files, StateTrailers t, Instant time) {
         String message = CommitMessage.of("checkpoint " + ns, t.toMap());
-        return io(() -> append("refs/gatos/state/" + ns, files, message, time));
+        return io(() -> append(Plane.STATE.prefix() + ns, files, message, time));
     }
 
     /** Appends a job commit holding {@code fileName} (job.yaml or job.json) to {@code refs/gatos/jobs/<hex>/job}. */
@@ -190,7 +192,7 @@ public final class LedgerWriter implements AutoCloseable {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("claim.json", Documents.object(Map.of("job_id", "blake3:" + jobHex, "worker_id", workerId)));
         if (started) {
-            files.put("started.json", Documents.object(Map.of("started_at", time.toString())));
+            files.put(TreePaths.JOB_STARTED, Documents.object(Map.of("started_at", time.toString())));
         }
         String message = CommitMessage.of("claim",
                 CommitMessage.trailers("Job-Id", "blake3:" + jobHex, "Worker-Id", workerId));
@@ -199,34 +201,34 @@ public final class LedgerWriter implements AutoCloseable {
 
     /** Appends a result commit with {@code trailers} (in order) and, when non-null, {@code poe.json}. */
     public ObjectId result(String jobHex, Map<String, String> trailers, byte[] poeJson, Instant time) {
-        Map<String, byte[]> files = poeJson == null ? Map.of() : Map.of("poe.json", poeJson);
+        Map<String, byte[]> files = poeJson == null ? Map.of() : Map.of(TreePaths.JOB_POE, poeJson);
         return io(() -> append(jobRef(jobHex) + "/result", files, CommitMessage.of("result", trailers), time));
     }
 
     private static String jobRef(String jobHex) {
-        return "refs/gatos/jobs/" + requireNonNull(jobHex, "jobHex");
+        return Plane.JOB.prefix() + requireNonNull(jobHex, "jobHex");
     }
 
     /** Appends to {@code refs/gatos/proposals/<hex>} a commit with {@code proposal.json} (null body: none). */
     public ObjectId proposal(String proposalHex, Map<String, String> trailers, String bodyJson, Instant time) {
-        return artifact("refs/gatos/proposals/" + proposalHex, "proposal", trailers, bodyJson, time);
+        return artifact(Plane.PROPOSAL.prefix() + proposalHex, "proposal", trailers, bodyJson, time);
     }
 
     /** Appends to {@code refs/gatos/approvals/<p>/<a>} a commit with {@code approval.json} (null body: none). */
     public ObjectId approval(String proposalHex, String approvalHex, Map<String, String> trailers, String bodyJson,
             Instant time) {
-        String ref = "refs/gatos/approvals/" + proposalHex + "/" + approvalHex;
+        String ref = Plane.APPROVAL.prefix() + proposalHex + "/" + approvalHex;
         return artifact(ref, "approval", trailers, bodyJson, time);
     }
 
     /** Appends to {@code refs/gatos/grants/<p>} a commit with {@code grant.json} (null body: none). */
     public ObjectId grant(String proposalHex, Map<String, String> trailers, String bodyJson, Instant time) {
-        return artifact("refs/gatos/grants/" + proposalHex, "grant", trailers, bodyJson, time);
+        return artifact(Plane.GRANT.prefix() + proposalHex, "grant", trailers, bodyJson, time);
     }
 
     /** Appends to {@code refs/gatos/revocations/<g>} a commit with {@code revocation.json} (null body: none). */
     public ObjectId revocation(String grantHex, Map<String, String> trailers, String bodyJson, Instant time) {
-        return artifact("refs/gatos/revocations/" + grantHex, "revocation", trailers, bodyJson, time);
+        return artifact(Plane.REVOCATION.prefix() + grantHex, "revocation", trailers, bodyJson, time);
     }
 
     private ObjectId artifact(String ref, String kind, Map<String, String> trailers, String body, Instant time) {
@@ -238,7 +240,7 @@ public final class LedgerWriter implements AutoCloseable {
     /** Appends a policy bundle commit (tree {@code bundle.json}) to {@code refs/gatos/policies/<bundleId>}. */
     public ObjectId policy(String bundleId, Map<String, String> trailers, Instant time) {
         Map<String, byte[]> files = Map.of("bundle.json", Documents.object(Map.of("bundle_id", bundleId)));
-        return io(() -> append("refs/gatos/policies/" + bundleId, files,
+        return io(() -> append(Plane.POLICY.prefix() + bundleId, files,
                 CommitMessage.of("policy " + bundleId, trailers), time));
     }
 
@@ -249,7 +251,7 @@ public final class LedgerWriter implements AutoCloseable {
 
     /** Appends a commit with an empty tree and {@code message} (verbatim) to {@code refs/gatos/audit/<name>}. */
     public ObjectId audit(String name, String message, Instant time) {
-        return io(() -> append("refs/gatos/audit/" + name, Map.of(), message, time));
+        return io(() -> append(Plane.AUDIT.prefix() + name, Map.of(), message, time));
     }
 
     /** Inserts a blob and returns its id. */

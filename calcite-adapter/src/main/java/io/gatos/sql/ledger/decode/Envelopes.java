@@ -1,5 +1,6 @@
 package io.gatos.sql.ledger.decode;
 
+import io.gatos.sql.layout.TreePaths;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import io.gatos.sql.codec.Json;
@@ -12,7 +13,7 @@ import io.gatos.sql.ledger.git.GitCommit;
  */
 public final class Envelopes {
     /** Path of the envelope in an event or message commit tree. */
-    public static final String PATH = "message/envelope.json";
+    public static final String PATH = TreePaths.ENVELOPE;
 
     private Envelopes() {
     }

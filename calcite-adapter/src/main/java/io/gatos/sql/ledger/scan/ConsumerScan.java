@@ -1,5 +1,7 @@
 package io.gatos.sql.ledger.scan;
 
+import io.gatos.sql.layout.TreePaths;
+import io.gatos.sql.layout.Plane;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
@@ -30,8 +32,8 @@ import io.gatos.sql.ledger.git.LazyStream;
  */
 public final class ConsumerScan {
     /** Prefix of consumer checkpoint refs. */
-    public static final String PREFIX = "refs/gatos/consumers/";
-    private static final String FILE = "checkpoint.json";
+    public static final String PREFIX = Plane.CONSUMER.prefix();
+    private static final String FILE = TreePaths.CONSUMER_CHECKPOINT;
 
     private ConsumerScan() {
     }

@@ -1,5 +1,6 @@
 package io.gatos.sql.ledger.scan;
 
+import io.gatos.sql.layout.Plane;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
@@ -48,13 +49,13 @@ import io.gatos.sql.ledger.git.LazyStream;
  */
 public final class GovernanceScan {
     /** Prefix of proposal refs. */
-    public static final String PROPOSALS = "refs/gatos/proposals/";
+    public static final String PROPOSALS = Plane.PROPOSAL.prefix();
     /** Prefix of approval refs. */
-    public static final String APPROVALS = "refs/gatos/approvals/";
+    public static final String APPROVALS = Plane.APPROVAL.prefix();
     /** Prefix of grant refs. */
-    public static final String GRANTS = "refs/gatos/grants/";
+    public static final String GRANTS = Plane.GRANT.prefix();
     /** Prefix of revocation refs. */
-    public static final String REVOCATIONS = "refs/gatos/revocations/";
+    public static final String REVOCATIONS = Plane.REVOCATION.prefix();
 
     /** One artifact table: where its refs live, its id trailer, body file and required trailers. */
     private enum Kind {

@@ -1,5 +1,7 @@
 package io.gatos.sql.ledger.scan;
 
+import io.gatos.sql.layout.TreePaths;
+import io.gatos.sql.layout.Plane;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
@@ -47,11 +49,11 @@ import io.gatos.sql.ledger.git.LazyStream;
  */
 public final class JobScan {
     /** Prefix of job refs. */
-    public static final String PREFIX = "refs/gatos/jobs/";
+    public static final String PREFIX = Plane.JOB.prefix();
     private static final String ID_PREFIX = "blake3:";
     private static final Set<String> FINISHED = Set.of("succeeded", "failed", "aborted");
     private static final Pattern BLAKE3 = Pattern.compile("blake3:[0-9a-f]{64}");
-    private static final List<String> MANIFESTS = List.of("job.json", "job.yaml", "job.yml");
+    private static final List<String> MANIFESTS = TreePaths.JOB_MANIFESTS;
     private static final List<String> RESULT_TRAILERS = List.of("Job-Id", "Proof-Of-Execution", "Worker-Id");
 
     private JobScan() {
@@ -150,7 +152,7 @@ public final class JobScan {
     }
 
     private static boolean started(GitObjects objects, Claim claim, Consumer<Finding> findings) throws IOException {
-        return HeadDocuments.file(objects, claim.ref(), claim.commit(), "started.json", findings) != null;
+        return HeadDocuments.file(objects, claim.ref(), claim.commit(), TreePaths.JOB_STARTED, findings) != null;
     }
 
     private static String worker(Claim claim) {
@@ -235,14 +237,14 @@ public final class JobScan {
 
     private static String poeStatus(GitObjects objects, String ref, GitCommit result, Consumer<Finding> findings)
             throws IOException {
-        byte[] bytes = HeadDocuments.file(objects, ref, result, "poe.json", findings);
+        byte[] bytes = HeadDocuments.file(objects, ref, result, TreePaths.JOB_POE, findings);
         if (bytes == null) {
             return null;
         }
         try {
             return Json.parse(bytes) instanceof JsonValue.Obj o ? o.string("status") : null;
         } catch (Json.SyntaxException e) {
-            findings.accept(new Finding(ref, result.id(), "poe.json", FindingCode.BAD_JSON,
+            findings.accept(new Finding(ref, result.id(), TreePaths.JOB_POE, FindingCode.BAD_JSON,
                     "poe.json is not valid JSON: " + e.getMessage()));
             return null;
         }

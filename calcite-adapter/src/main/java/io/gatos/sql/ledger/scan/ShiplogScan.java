@@ -1,5 +1,6 @@
 package io.gatos.sql.ledger.scan;
 
+import io.gatos.sql.layout.Plane;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -36,9 +37,9 @@ import io.gatos.sql.ledger.git.NumberedWalk;
  */
 public final class ShiplogScan {
     /** The first spelling of topic refs (ADR-0005 as first written). */
-    public static final String SHIPLOG = "refs/gatos/shiplog/";
+    public static final String SHIPLOG = Plane.SHIPLOG.prefixes().get(0);
     /** The later spelling of topic refs. */
-    public static final String MESSAGES = "refs/gatos/messages/";
+    public static final String MESSAGES = Plane.SHIPLOG.prefixes().get(1);
     /** Largest page {@link #read} returns. */
     public static final int MAX_READ = 512;
     private static final String HEAD = "/head";

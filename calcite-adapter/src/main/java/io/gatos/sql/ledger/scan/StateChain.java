@@ -1,5 +1,6 @@
 package io.gatos.sql.ledger.scan;
 
+import io.gatos.sql.layout.Plane;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,7 +32,7 @@ import io.gatos.sql.ledger.git.GitObjects;
  */
 final class StateChain {
     /** Prefix of state refs. */
-    static final String PREFIX = "refs/gatos/state/";
+    static final String PREFIX = Plane.STATE.prefix();
 
     /** One checkpoint: the ref and namespace it was reached through, and whether it is the ref's head. */
     record Entry(String ref, String ns, GitCommit commit, boolean head) {
