@@ -39,6 +39,28 @@ final class GitStore implements AutoCloseable {
     private long unflushed;
     private boolean closed;
 
+    /** Initializes an empty repository at {@code dir} with branch {@code main}. */
+    static void init(java.nio.file.Path dir, boolean bare) {
+        try {
+            // closing Git closes the repository it created (a second close would log a JGit warning)
+            org.eclipse.jgit.api.Git.init().setDirectory(dir.toFile()).setBare(bare).setInitialBranch("main").call()
+                    .close();
+        } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
+            throw new java.io.UncheckedIOException(new IOException("cannot init " + dir + ": " + e.getMessage(), e));
+        }
+    }
+
+    /** Opens the repository at {@code dir}; throws IllegalArgumentException when there is none. */
+    static GitStore open(java.nio.file.Path dir, WriterOptions options) throws IOException {
+        java.io.File gitDir = org.eclipse.jgit.lib.RepositoryCache.FileKey.resolve(dir.toFile(),
+                org.eclipse.jgit.util.FS.DETECTED);
+        if (gitDir == null) {
+            throw new IllegalArgumentException("not a Git repository: " + dir);
+        }
+        return new GitStore(new org.eclipse.jgit.storage.file.FileRepositoryBuilder().setGitDir(gitDir)
+                .setMustExist(true).build(), options);
+    }
+
     GitStore(Repository repo, WriterOptions options) {
         this.repo = requireNonNull(repo, "repo");
         this.options = requireNonNull(options, "options");

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.gatos.sql.layout.TreePaths;
 import io.gatos.sql.layout.Plane;
 import io.gatos.sql.codec.Blake3;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.lib.RepositoryCache;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.util.FS;
 
 /**
  * Writes GATOS ledger data (LAYOUT §1-8) into a Git repository with JGit, deterministically: the
@@ -49,12 +43,7 @@ public final class LedgerWriter implements AutoCloseable {
     /** Initializes a new repository at {@code dir} (bare or with a work tree) and returns a writer on it. */
     public static LedgerWriter create(Path dir, boolean bare, WriterOptions options) {
         requireNonNull(options, "options");
-        try {
-            // closing Git closes the repository it created (a second close would log a JGit warning)
-            Git.init().setDirectory(dir.toFile()).setBare(bare).setInitialBranch("main").call().close();
-        } catch (GitAPIException e) {
-            throw new UncheckedIOException(new IOException("cannot init " + dir + ": " + e.getMessage(), e));
-        }
+        GitStore.init(dir, bare);
         return open(dir, options);
     }
 
@@ -65,12 +54,7 @@ public final class LedgerWriter implements AutoCloseable {
 
     /** Opens the existing repository at {@code dir}; throws IllegalArgumentException when there is none. */
     public static LedgerWriter open(Path dir, WriterOptions options) {
-        File gitDir = RepositoryCache.FileKey.resolve(dir.toFile(), FS.DETECTED);
-        if (gitDir == null) {
-            throw new IllegalArgumentException("not a Git repository: " + dir);
-        }
-        return io(() -> new LedgerWriter(new GitStore(
-                new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build(), options)));
+        return Unchecked.io(() -> new LedgerWriter(GitStore.open(dir, options)));
     }
 
     /** Returns the repository written to; call {@link #flush()} first to read PACKED writes. */
@@ -87,13 +71,13 @@ public final class LedgerWriter implements AutoCloseable {
     /** Appends event {@code e} to journal {@code ns/actorSegment}; returns the new commit id. */
     public ObjectId appendEvent(String ns, String actorSegment, EventSpec e) {
         String ref = journalRef(ns, actorSegment);
-        return io(() -> writeEvent(ref, e, store.parentsOf(ref)));
+        return Unchecked.io(() -> writeEvent(ref, e, store.parentsOf(ref)));
     }
 
     /** Appends a merge of the journal head and {@code otherParent} carrying event {@code e} (LAYOUT forbids it). */
     public ObjectId appendMerge(String ns, String actorSegment, ObjectId otherParent, EventSpec e) {
         String ref = journalRef(ns, actorSegment);
-        return io(() -> {
+        return Unchecked.io(() -> {
             List<ObjectId> parents = new ArrayList<>(store.parentsOf(ref));
             parents.add(requireNonNull(otherParent, "otherParent"));
             return writeEvent(ref, e, parents);
@@ -108,7 +92,7 @@ public final class LedgerWriter implements AutoCloseable {
             Instant time) {
         String ref = journalRef(ns, actorSegment);
         String message = CommitMessage.of(firstLine, Map.of("Event-CID", Blake3.prefixed(envelopeBytes)));
-        return io(() -> append(ref, Map.of(TreePaths.ENVELOPE, envelopeBytes), message, time));
+        return Unchecked.io(() -> append(ref, Map.of(TreePaths.ENVELOPE, envelopeBytes), message, time));
     }
 
     private ObjectId writeEvent(String ref, EventSpec e, List<ObjectId> parents) throws IOException {
@@ -142,7 +126,7 @@ public final class LedgerWriter implements AutoCloseable {
         String cid = m.contentIdOverride() != null ? m.contentIdOverride() : Blake3.prefixed(envelope);
         String message = CommitMessage.of(m.type(),
                 CommitMessage.trailers("Event-Id", "ulid:" + m.ulid(), "Content-Id", cid));
-        return io(() -> append(ref, files, message, m.time()));
+        return Unchecked.io(() -> append(ref, files, message, m.time()));
     }
 
     /**
@@ -152,14 +136,14 @@ public final class LedgerWriter implements AutoCloseable {
     public ObjectId checkpointCommit(String group, String topic, String commitOid, String ulid, Instant time) {
         String ref = consumerRef(group, topic);
         byte[] json = Documents.checkpoint(commitOid, ulid);
-        return io(() -> commitTo(ref, Map.of(TreePaths.CONSUMER_CHECKPOINT, json),
+        return Unchecked.io(() -> commitTo(ref, Map.of(TreePaths.CONSUMER_CHECKPOINT, json),
                 CommitMessage.of("checkpoint " + group + "/" + topic, Map.of()), List.of(), time));
     }
 
     /** Points {@code refs/gatos/consumers/<group>/<topic>} straight at a checkpoint blob (older writers). */
     public ObjectId checkpointBlob(String group, String topic, String commitOid, String ulid) {
         String ref = consumerRef(group, topic);
-        return io(() -> {
+        return Unchecked.io(() -> {
             ObjectId blob = store.blob(Documents.checkpoint(commitOid, ulid));
             store.setRef(ref, blob);
             return blob;
@@ -173,13 +157,13 @@ public final class LedgerWriter implements AutoCloseable {
     /** Appends a checkpoint of {@code files} (path to bytes) to {@code refs/gatos/state/<ns>}. */
     public ObjectId stateCheckpoint(String ns, Map<String, byte[]> files, StateTrailers t, Instant time) {
         String message = CommitMessage.of("checkpoint " + ns, t.toMap());
-        return io(() -> append(Plane.STATE.prefix() + ns, files, message, time));
+        return Unchecked.io(() -> append(Plane.STATE.prefix() + ns, files, message, time));
     }
 
     /** Appends a job commit holding {@code fileName} (job.yaml or job.json) to {@code refs/gatos/jobs/<hex>/job}. */
     public ObjectId job(String jobHex, String fileName, byte[] manifest, Instant time) {
         String message = CommitMessage.of("job", Map.of("Job-Id", "blake3:" + jobHex));
-        return io(() -> append(jobRef(jobHex) + "/job", Map.of(fileName, manifest), message, time));
+        return Unchecked.io(() -> append(jobRef(jobHex) + "/job", Map.of(fileName, manifest), message, time));
     }
 
     /**
@@ -196,13 +180,13 @@ public final class LedgerWriter implements AutoCloseable {
         }
         String message = CommitMessage.of("claim",
                 CommitMessage.trailers("Job-Id", "blake3:" + jobHex, "Worker-Id", workerId));
-        return io(() -> append(ref, files, message, time));
+        return Unchecked.io(() -> append(ref, files, message, time));
     }
 
     /** Appends a result commit with {@code trailers} (in order) and, when non-null, {@code poe.json}. */
     public ObjectId result(String jobHex, Map<String, String> trailers, byte[] poeJson, Instant time) {
         Map<String, byte[]> files = poeJson == null ? Map.of() : Map.of(TreePaths.JOB_POE, poeJson);
-        return io(() -> append(jobRef(jobHex) + "/result", files, CommitMessage.of("result", trailers), time));
+        return Unchecked.io(() -> append(jobRef(jobHex) + "/result", files, CommitMessage.of("result", trailers), time));
     }
 
     private static String jobRef(String jobHex) {
@@ -234,13 +218,13 @@ public final class LedgerWriter implements AutoCloseable {
     private ObjectId artifact(String ref, String kind, Map<String, String> trailers, String body, Instant time) {
         Map<String, byte[]> files = body == null ? Map.of()
                 : Map.of(kind + ".json", body.getBytes(StandardCharsets.UTF_8));
-        return io(() -> append(ref, files, CommitMessage.of(kind, trailers), time));
+        return Unchecked.io(() -> append(ref, files, CommitMessage.of(kind, trailers), time));
     }
 
     /** Appends a policy bundle commit (tree {@code bundle.json}) to {@code refs/gatos/policies/<bundleId>}. */
     public ObjectId policy(String bundleId, Map<String, String> trailers, Instant time) {
         Map<String, byte[]> files = Map.of("bundle.json", Documents.object(Map.of("bundle_id", bundleId)));
-        return io(() -> append(Plane.POLICY.prefix() + bundleId, files,
+        return Unchecked.io(() -> append(Plane.POLICY.prefix() + bundleId, files,
                 CommitMessage.of("policy " + bundleId, trailers), time));
     }
 
@@ -251,12 +235,12 @@ public final class LedgerWriter implements AutoCloseable {
 
     /** Appends a commit with an empty tree and {@code message} (verbatim) to {@code refs/gatos/audit/<name>}. */
     public ObjectId audit(String name, String message, Instant time) {
-        return io(() -> append(Plane.AUDIT.prefix() + name, Map.of(), message, time));
+        return Unchecked.io(() -> append(Plane.AUDIT.prefix() + name, Map.of(), message, time));
     }
 
     /** Inserts a blob and returns its id. */
     public ObjectId blob(byte[] bytes) {
-        return io(() -> store.blob(bytes));
+        return Unchecked.io(() -> store.blob(bytes));
     }
 
     /**
@@ -265,43 +249,43 @@ public final class LedgerWriter implements AutoCloseable {
      */
     public ObjectId commit(String refOrNull, Map<String, byte[]> files, String message, List<ObjectId> parents,
             Instant time) {
-        return io(() -> commitTo(refOrNull, files, message, List.copyOf(parents), time));
+        return Unchecked.io(() -> commitTo(refOrNull, files, message, List.copyOf(parents), time));
     }
 
     /** Points {@code name} (a full ref name under {@code refs/}) at {@code target}, forcing. */
     public void setRef(String name, ObjectId target) {
-        run(() -> store.setRef(name, target));
+        Unchecked.run(() -> store.setRef(name, target));
     }
 
     /** Deletes ref {@code name} (no-op when absent). */
     public void deleteRef(String name) {
-        run(() -> store.deleteRef(name));
+        Unchecked.run(() -> store.deleteRef(name));
     }
 
     /** Returns what {@code name} points at as this writer sees it (pending writes included), or null. */
     public ObjectId head(String name) {
-        return io(() -> store.head(name));
+        return Unchecked.io(() -> store.head(name));
     }
 
     /** Writes pending objects to disk and moves pending refs, making every write so far readable. */
     public void flush() {
-        run(store::flush);
+        Unchecked.run(store::flush);
     }
 
     /** Flushes, then packs every ref into {@code packed-refs}. */
     public void packRefs() {
-        run(store::packRefs);
+        Unchecked.run(store::packRefs);
     }
 
     /** Flushes, then runs JGit's garbage collection (one pack, packed refs); costs a full repack. */
     public void gc() {
-        run(store::gc);
+        Unchecked.run(store::gc);
     }
 
     /** Flushes and closes the repository; further calls fail. */
     @Override
     public void close() {
-        run(store::close);
+        Unchecked.run(store::close);
     }
 
     private ObjectId append(String ref, Map<String, byte[]> files, String message, Instant time) throws IOException {
@@ -315,28 +299,5 @@ public final class LedgerWriter implements AutoCloseable {
             store.setRef(ref, commit);
         }
         return commit;
-    }
-
-    private interface IoCall<T> {
-        T call() throws IOException;
-    }
-
-    private interface IoRun {
-        void run() throws IOException;
-    }
-
-    private static void run(IoRun action) {
-        io(() -> {
-            action.run();
-            return null;
-        });
-    }
-
-    private static <T> T io(IoCall<T> call) {
-        try {
-            return call.call();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -107,23 +107,15 @@ public final class SegmentStore {
         return dir;
     }
 
-    /** Names the tips present on disk, full and commit-level, when the listing was taken; one directory listing. */
-    public record Listing(Set<String> full, Set<String> headers, long takenAtMillis) {
-        /** Returns whether a segment usable by a scan that needs full rows ({@code full}) or not has tip {@code id}. */
-        public boolean usable(String id, boolean needFull) {
-            return full.contains(id) || !needFull && headers.contains(id);
-        }
-    }
-
     /** Lists the segments present now and deletes temporary files a crashed writer left over an hour ago. */
-    public Listing list() {
+    public SegmentListing list() {
         Set<String> full = new HashSet<>();
         Set<String> headers = new HashSet<>();
         long now = System.currentTimeMillis();
         writable = true;
         dirReady = Files.isDirectory(dir);
         if (!dirReady) {
-            return new Listing(full, headers, now);
+            return new SegmentListing(full, headers, now);
         }
         listed();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
@@ -138,9 +130,9 @@ public final class SegmentStore {
                 }
             }
         } catch (IOException e) {
-            return new Listing(new HashSet<>(), new HashSet<>(), now); // an unreadable cache is an empty one
+            return new SegmentListing(new HashSet<>(), new HashSet<>(), now); // an unreadable cache is an empty one
         }
-        return new Listing(full, headers, now);
+        return new SegmentListing(full, headers, now);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.gatos.sql.ledger.eventcache;
 
+import io.gatos.sql.ledger.cache.SegmentListing;
 import io.gatos.sql.ledger.cache.SegmentStore;
 import io.gatos.sql.ledger.cache.SegmentSummary;
 import java.util.List;
@@ -21,14 +22,14 @@ public final class CacheCoverage {
 
     /** Returns whether every journal of {@code journals} is cached in full rows from its head to its root. */
     public static boolean covers(LedgerSnapshot snapshot, List<Journal> journals, SegmentStore store,
-            SegmentStore.Listing listing) {
+            SegmentListing listing) {
         return !snapshot.isBased() && journals.stream().allMatch(j -> coversJournal(snapshot, j.ref(), store,
                 listing));
     }
 
     /** Returns whether full-row segments chain from the head of {@code ref} down to its root or base head. */
     static boolean coversJournal(LedgerSnapshot snapshot, String ref, SegmentStore store,
-            SegmentStore.Listing listing) {
+            SegmentListing listing) {
         ObjectId head = snapshot.head(ref);
         PreviousHead base = snapshot.base(ref);
         String stop = base == null ? null : base.head().name();

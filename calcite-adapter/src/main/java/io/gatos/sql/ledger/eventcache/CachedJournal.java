@@ -1,5 +1,6 @@
 package io.gatos.sql.ledger.eventcache;
 
+import io.gatos.sql.ledger.cache.SegmentListing;
 import io.gatos.sql.ledger.cache.SegmentBuilder;
 import io.gatos.sql.ledger.cache.SegmentStore;
 import io.gatos.sql.ledger.cache.SegmentSummary;
@@ -31,7 +32,7 @@ public final class CachedJournal implements LazyStream.Source<LedgerEvent>, Auto
     private final Journal journal;
         private final EventQuery query;
     private final SegmentStore store;
-    private final SegmentStore.Listing listing;
+    private final SegmentListing listing;
     private final Consumer<Finding> findings;
     private final String stop;
     private final SegmentFilter filter;
@@ -42,7 +43,7 @@ public final class CachedJournal implements LazyStream.Source<LedgerEvent>, Auto
     private boolean extending;
 
     public CachedJournal(GitObjects objects, LedgerSnapshot snapshot, Journal journal, EventQuery query,
-            SegmentStore store, SegmentStore.Listing listing, Consumer<Finding> findings) {
+            SegmentStore store, SegmentListing listing, Consumer<Finding> findings) {
         this.objects = objects;
         this.snapshot = snapshot;
         this.ref = journal.ref();
@@ -64,7 +65,7 @@ public final class CachedJournal implements LazyStream.Source<LedgerEvent>, Auto
      * rows. Costs one decode of each uncached commit.
      */
     static void fill(GitObjects objects, LedgerSnapshot snapshot, Journal journal, SegmentStore store,
-            SegmentStore.Listing listing, Consumer<Finding> findings) throws IOException {
+            SegmentListing listing, Consumer<Finding> findings) throws IOException {
         // a range no event lies in: cached segments are skipped unread, uncached rows are cached and not yielded
         EventQuery fill = EventQuery.all().withPositions(false).withRange(KeyRange.NONE);
         try (CachedJournal rows = new CachedJournal(objects, snapshot, journal, fill, store, listing, findings)

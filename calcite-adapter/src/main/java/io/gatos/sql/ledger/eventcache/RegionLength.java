@@ -1,5 +1,6 @@
 package io.gatos.sql.ledger.eventcache;
 
+import io.gatos.sql.ledger.cache.SegmentListing;
 import io.gatos.sql.ledger.cache.SegmentStore;
 import io.gatos.sql.ledger.cache.SegmentSummary;
 import java.io.IOException;
@@ -22,7 +23,7 @@ final class RegionLength {
 
     /** Returns the absolute position of {@code start}, the newest commit of the region. */
     static long topPos(GitObjects objects, LedgerSnapshot snapshot, String ref, String start, Predicate<String> cached,
-            SegmentStore store, SegmentStore.Listing listing) throws IOException {
+            SegmentStore store, SegmentListing listing) throws IOException {
         PreviousHead base = snapshot.base(ref);
         ChainWalk walk = ChainWalk.until(objects, ref, ObjectId.fromString(start),
                 id -> base != null && id.equals(base.head()) || cached.test(id.name()), null, f -> { });

@@ -1,5 +1,6 @@
 package io.gatos.sql.ledger.eventcache;
 
+import io.gatos.sql.ledger.cache.SegmentListing;
 import io.gatos.sql.ledger.cache.SegmentStore;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -45,11 +46,11 @@ public final class SortedEvents {
         return LazyStream.of(() -> {
             if (!started[0]) {
                 started[0] = true;
-                SegmentStore.Listing before = store.list();
+                SegmentListing before = store.list();
                 for (Journal j : journals) {
                     CachedJournal.fill(objects, snapshot, j, store, before, findings);
                 }
-                SegmentStore.Listing listing = store.list(); // one listing for all journals
+                SegmentListing listing = store.list(); // one listing for all journals
                 for (Journal j : journals) {
                     Head h = new Head(open(objects, snapshot, j, q, store, listing, findings));
                     if (h.advance()) {
@@ -85,7 +86,7 @@ public final class SortedEvents {
     }
 
     private static LazyStream.Source<LedgerEvent> open(GitObjects objects, LedgerSnapshot snapshot, Journal journal,
-            EventQuery q, SegmentStore store, SegmentStore.Listing listing,
+            EventQuery q, SegmentStore store, SegmentListing listing,
             Consumer<Finding> findings) throws IOException {
         String ref = journal.ref();
         if (!CacheCoverage.coversJournal(snapshot, ref, store, listing)) {

@@ -2,6 +2,7 @@ package io.gatos.sql.ledger.scan;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gatos.sql.ledger.cache.SegmentListing;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -66,7 +67,7 @@ public final class EventScan {
         requireNonNull(query, "query");
         GitObjects objects = snapshot.openObjects();
         List<Journal> admitted = admitted(snapshot, query);
-        SegmentStore.Listing listing = cache == null ? null : cache.list();
+        SegmentListing listing = cache == null ? null : cache.list();
         // covered: Bloom filters answer, and no object is opened (a fresh reader's first lookup loads pack indexes)
         if (query.commitIds() != null && (cache == null || !CacheCoverage.covers(snapshot, admitted, cache, listing))) {
             EventQuery q = existing(query, objects);
@@ -109,7 +110,7 @@ public final class EventScan {
     }
 
     private static Stream<LedgerEvent> cached(GitObjects objects, LedgerSnapshot snapshot,
-            List<Journal> admitted, EventQuery q, SegmentStore cache, SegmentStore.Listing listing,
+            List<Journal> admitted, EventQuery q, SegmentStore cache, SegmentListing listing,
             Consumer<Finding> findings) {
         Iterator<Journal> journals = admitted.iterator();
         CachedJournal[] current = new CachedJournal[1];
