@@ -54,10 +54,13 @@ class SelfContainedJarIT {
     }
 
     @Test
-    void theJarCarriesNoHadoopOrTestClasses() throws IOException {
+    void theJarCarriesNoHadoopTestOrWriterClasses() throws IOException {
         List<String> names = entries();
-        assertThat(names).contains("io/gatos/sql/jdbc/GatosDriver.class", "META-INF/services/java.sql.Driver");
+        assertThat(names).contains("io/gatos/sql/jdbc/GatosDriver.class", "META-INF/services/java.sql.Driver",
+                "io/gatos/sql/codec/Json.class", "io/gatos/sql/layout/Plane.class");
         assertThat(names).noneMatch(n -> n.contains("org/apache/hadoop/") || n.contains("org/junit/"));
+        assertThat(names).as("the ledger writer and the sample ledgers live in gatos-writer, not in the driver")
+                .noneMatch(n -> n.startsWith("io/gatos/sql/writer/") || n.contains("/ledger/write/"));
     }
 
     @Test

@@ -30,12 +30,12 @@ public final class CachedJournal implements LazyStream.Source<LedgerEvent>, Auto
     private final LedgerSnapshot snapshot;
     private final String ref;
     private final Journal journal;
-        private final EventQuery query;
+    private final EventQuery query;
     private final SegmentStore store;
     private final SegmentListing listing;
     private final Consumer<Finding> findings;
     private final String stop;
-    private final SegmentFilter filter;
+    private final SegmentRows.Filter filter;
     private String next;
     private SegmentRows rows;
     private UncachedRegion region;
@@ -54,7 +54,7 @@ public final class CachedJournal implements LazyStream.Source<LedgerEvent>, Auto
         this.findings = findings;
         PreviousHead base = snapshot.base(ref);
         this.stop = base == null ? null : base.head().name();
-        this.filter = new SegmentFilter(query, stop);
+        this.filter = new SegmentRows.Filter(query, stop);
         ObjectId head = snapshot.head(ref);
         this.next = head == null ? null : head.name();
     }
@@ -152,7 +152,7 @@ public final class CachedJournal implements LazyStream.Source<LedgerEvent>, Auto
         boolean full = query.envelopes();
         long top = -1;
         if (query.positions()) {
-            top = RegionLength.topPos(objects, snapshot, ref, next, id -> listing.usable(id, full), store, listing);
+            top = UncachedRegion.topPos(objects, snapshot, ref, next, id -> listing.usable(id, full), store, listing);
         }
         builder = snapshot.isBased() ? null : extending ? store.extendingBuilder(full, listing.takenAtMillis())
                 : store.builder(full, listing.takenAtMillis());

@@ -5,6 +5,9 @@ import io.gatos.sql.ledger.LedgerEvent;
 import io.gatos.sql.ledger.git.GitObjects;
 import io.gatos.sql.ledger.Journal;
 import io.gatos.sql.ledger.EventQuery;
+import java.util.HashSet;
+import java.util.Set;
+import io.gatos.sql.ledger.KeyRange;
 
 /**
  * Iterates the rows of one cached segment, newest first, with their absolute positions, keeping
@@ -19,7 +22,7 @@ final class SegmentRows {
     private final SegmentSummary summary;
     private final String ref;
     private final Journal journal;
-        private final String stop;
+    private final String stop;
     private final EventQuery query;
     private final GitObjects objects;
     private LedgerEvent broken;
@@ -81,5 +84,55 @@ final class SegmentRows {
         return (query.commitIds() == null || query.commitIds().contains(e.commitId()))
                 && (query.ids() == null || query.ids().contains(e.id()))
                 && (!summary.full() || query.range().admits(e.tsMillis(), e.id()));
+    }
+
+    /**
+     * Decides from a segment's summary alone whether a query needs its rows: the range and the Bloom
+     * filter of its ids and commit ids, and whether the walk may stop there because nothing older can
+     * be in the range. A segment that may hold the snapshot's base head is always read, to stop at it.
+     * Pure; immutable.
+     */
+    static final class Filter {
+        private final KeyRange range;
+        private final Set<String> keys;
+        private final String stop;
+
+        /** Filters for {@code query} in a snapshot whose base head of the journal is {@code stop} (nullable). */
+        Filter(EventQuery query, String stop) {
+            this.range = query.range();
+            this.keys = keys(query);
+            this.stop = stop;
+        }
+
+        private static Set<String> keys(EventQuery query) {
+            if (query.ids() == null && query.commitIds() == null) {
+                return null;
+            }
+            Set<String> all = new HashSet<>();
+            if (query.ids() != null) {
+                all.addAll(query.ids());
+            }
+            if (query.commitIds() != null) {
+                all.addAll(query.commitIds());
+            }
+            return Set.copyOf(all);
+        }
+
+        /** Returns whether no row of {@code s} or of anything below it can be in the range (full segments only). */
+        boolean chainBelowRange(SegmentSummary s) {
+            return s.full() && (range.tsFrom() != null && s.chainMaxTs() < range.tsFrom()
+                    || range.idFrom() != null && s.chainMaxId().compareTo(range.idFrom()) < 0);
+        }
+
+        /** Returns whether the rows of {@code s} may be wanted (false only when they certainly are not). */
+        boolean wanted(SegmentSummary s) {
+            if (stop != null && s.bloom().mayContain(stop)) {
+                return true; // the base head may be inside: read it to stop there
+            }
+            if (s.full() && !range.overlaps(s.minTs(), s.maxTs(), s.minId(), s.maxId())) {
+                return false;
+            }
+            return keys == null || keys.stream().anyMatch(k -> s.bloom().mayContain(k));
+        }
     }
 }

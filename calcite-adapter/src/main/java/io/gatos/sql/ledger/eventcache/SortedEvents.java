@@ -20,6 +20,7 @@ import io.gatos.sql.ledger.git.GitObjects;
 import io.gatos.sql.ledger.git.LazyStream;
 import io.gatos.sql.ledger.Journal;
 import io.gatos.sql.ledger.EventQuery;
+import io.gatos.sql.ledger.cache.SegmentSummary;
 
 /**
  * Streams events newest first across journals ({@code ts DESC, id DESC}) from the row cache. Each
@@ -27,7 +28,9 @@ import io.gatos.sql.ledger.EventQuery;
  * segment by segment from its head: a row is released once it is newer than everything the rest
  * of the chain can hold (the chain bounds in each segment's footer), so {@code LIMIT n} reads only
  * the newest segments, and out-of-order ULIDs or times only make it read further. A journal the
- * cache cannot hold (its bound is too small) is read whole and sorted in memory. Not thread-safe.
+ * cache cannot hold (its bound is too small) is read whole and sorted in memory. Also tells whether
+ * the cache covers journals whole in full rows ({@link #covers}: one footer read per segment), so a
+ * commit-id lookup can be answered from Bloom filters. Not thread-safe.
  */
 public final class SortedEvents {
     /** Newest first: time descending, then id descending. */
@@ -89,7 +92,7 @@ public final class SortedEvents {
             EventQuery q, SegmentStore store, SegmentListing listing,
             Consumer<Finding> findings) throws IOException {
         String ref = journal.ref();
-        if (!CacheCoverage.coversJournal(snapshot, ref, store, listing)) {
+        if (!coversJournal(snapshot, ref, store, listing)) {
             List<LedgerEvent> all = new ArrayList<>();
             try (CachedJournal rows = new CachedJournal(objects, snapshot, journal, q, store, listing, findings)) {
                 for (LedgerEvent e = rows.next(); e != null; e = rows.next()) {
@@ -104,5 +107,29 @@ public final class SortedEvents {
         PreviousHead base = snapshot.base(ref);
         return new SortedJournal(objects, store, head == null ? null : head.name(),
                 base == null ? null : base.head().name(), journal, q, findings);
+    }
+
+    /** Returns whether every journal of {@code journals} is cached in full rows from its head to its root. */
+    public static boolean covers(LedgerSnapshot snapshot, List<Journal> journals, SegmentStore store,
+            SegmentListing listing) {
+        return !snapshot.isBased() && journals.stream().allMatch(j -> coversJournal(snapshot, j.ref(), store,
+                listing));
+    }
+
+    /** Returns whether full-row segments chain from the head of {@code ref} down to its root or base head. */
+    static boolean coversJournal(LedgerSnapshot snapshot, String ref, SegmentStore store,
+            SegmentListing listing) {
+        ObjectId head = snapshot.head(ref);
+        PreviousHead base = snapshot.base(ref);
+        String stop = base == null ? null : base.head().name();
+        String id = head == null ? null : head.name();
+        while (id != null && !id.equals(stop)) {
+            SegmentSummary s = listing.full().contains(id) ? store.summary(id, true) : null;
+            if (s == null) {
+                return false;
+            }
+            id = s.base();
+        }
+        return true;
     }
 }

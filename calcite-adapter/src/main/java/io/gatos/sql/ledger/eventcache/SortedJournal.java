@@ -26,8 +26,8 @@ final class SortedJournal implements LazyStream.Source<LedgerEvent> {
     private final String stop;
     private final String ref;
     private final Journal journal;
-        private final EventQuery query;
-    private final SegmentFilter filter;
+    private final EventQuery query;
+    private final SegmentRows.Filter filter;
     private final PriorityQueue<LedgerEvent> loaded = new PriorityQueue<>(SortedEvents.NEWEST_FIRST);
     private String next;
     private SegmentSummary below;
@@ -43,7 +43,7 @@ final class SortedJournal implements LazyStream.Source<LedgerEvent> {
         this.ref = journal.ref();
         this.journal = journal;
                 this.query = query;
-        this.filter = new SegmentFilter(query, stop);
+        this.filter = new SegmentRows.Filter(query, stop);
     }
 
     @Override

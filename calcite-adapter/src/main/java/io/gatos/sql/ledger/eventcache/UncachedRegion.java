@@ -14,13 +14,20 @@ import io.gatos.sql.ledger.git.GitCommit;
 import io.gatos.sql.ledger.git.GitObjects;
 import io.gatos.sql.ledger.Journal;
 import io.gatos.sql.ledger.EventQuery;
+import io.gatos.sql.ledger.cache.SegmentListing;
+import io.gatos.sql.ledger.cache.SegmentStore;
+import io.gatos.sql.ledger.cache.SegmentSummary;
+import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.PreviousHead;
+import io.gatos.sql.ledger.git.NumberedWalk;
 
 /**
  * Walks the part of a journal the row cache does not hold, newest first, from a start commit down
  * to the first commit {@code end} accepts (a cached segment's tip or the snapshot's base head), the
  * root, or a missing object. Every commit is decoded (in full when the builder wants full rows) and
  * handed to the {@link SegmentBuilder} (nullable: nothing is written); the rows the query admits
- * are returned. Not thread-safe; borrows its {@link GitObjects}.
+ * are returned. {@link #topPos} numbers a region (one header walk of it). Not thread-safe; borrows
+ * its {@link GitObjects}.
  */
 final class UncachedRegion {
     private final EventQuery query;
@@ -90,5 +97,26 @@ final class UncachedRegion {
             brokenObject = true;
         }
         findings.accept(f);
+    }
+
+    /** Returns the absolute position of {@code start}, the newest commit of the region. */
+    static long topPos(GitObjects objects, LedgerSnapshot snapshot, String ref, String start, Predicate<String> cached,
+            SegmentStore store, SegmentListing listing) throws IOException {
+        PreviousHead base = snapshot.base(ref);
+        ChainWalk walk = ChainWalk.until(objects, ref, ObjectId.fromString(start),
+                id -> base != null && id.equals(base.head()) || cached.test(id.name()), null, f -> { });
+        long n = 0;
+        while (walk.next() != null) {
+            n++;
+        }
+        ObjectId at = walk.stoppedAt();
+        long below = 0;
+        if (at != null && base != null && at.equals(base.head())) {
+            below = base.length() >= 0 ? base.length() : ChainWalk.length(objects, base.head());
+        } else if (at != null) {
+            SegmentSummary s = store.summary(at.name(), listing.full().contains(at.name()));
+            below = s != null ? s.length() : ChainWalk.length(objects, at);
+        }
+        return below + n - 1;
     }
 }

@@ -21,7 +21,7 @@ import io.gatos.sql.ledger.LedgerEvent;
 import io.gatos.sql.ledger.LedgerException;
 import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.ledger.decode.EventDecoder;
-import io.gatos.sql.ledger.eventcache.CacheCoverage;
+
 import io.gatos.sql.ledger.eventcache.CachedJournal;
 import io.gatos.sql.ledger.eventcache.SortedEvents;
 import io.gatos.sql.ledger.git.GitObjects;
@@ -69,7 +69,7 @@ public final class EventScan {
         List<Journal> admitted = admitted(snapshot, query);
         SegmentListing listing = cache == null ? null : cache.list();
         // covered: Bloom filters answer, and no object is opened (a fresh reader's first lookup loads pack indexes)
-        if (query.commitIds() != null && (cache == null || !CacheCoverage.covers(snapshot, admitted, cache, listing))) {
+        if (query.commitIds() != null && (cache == null || !SortedEvents.covers(snapshot, admitted, cache, listing))) {
             EventQuery q = existing(query, objects);
             Stream<LedgerEvent> found = EventLookup.stream(objects, snapshot, admitted(snapshot, q), q, findings);
             return q.newestFirst() ? found.sorted(SortedEvents.NEWEST_FIRST) : found; // a lookup finds few rows
