@@ -18,7 +18,9 @@ import org.apache.calcite.jdbc.CalciteConnection;
  * (Calcite leaves a schema's tables unordered): Calcite lists every schema, table or column, a few
  * milliseconds' work, and {@link MetaRows#sorted} keeps those that match. The catalog argument is
  * not used to narrow, as in Calcite's own answers: gatos-sql has no catalogs. Every answer is a
- * result set held in memory; closing it closes its statement.
+ * result set held in memory; closing it closes its statement. {@code getIndexInfo} stays Calcite's,
+ * which reports none: a live table has no index (a lookup reads Git), and the indexes a table's
+ * profile declares ({@link io.gatos.sql.catalog.TableProfile#indexes()}) are the SQLite export's.
  */
 final class CatalogMetaData {
     /** The calls answered from the catalog's keys. */

@@ -106,6 +106,18 @@ class DatabaseMetaDataTest {
     }
 
     @Test
+    void reportsNoIndexesTheLiveTablesDoNotHave() throws SQLException {
+        DatabaseMetaData md = conn.getMetaData();
+        for (TableDef table : Catalog.get().tables()) {
+            try (ResultSet rs = md.getIndexInfo(null, "gatos", table.name(), false, true)) {
+                assertThat(rs.next()).as(table.name() + ": the indexes of its profile are the SQLite export's")
+                        .isFalse();
+            }
+        }
+        assertThat(Catalog.get().require("events").profile().indexes()).isNotEmpty();
+    }
+
+    @Test
     void listsInformationSchemaAsSystemTablesBesideTheLedger() throws SQLException {
         DatabaseMetaData md = conn.getMetaData();
         List<String> schemas = new ArrayList<>();

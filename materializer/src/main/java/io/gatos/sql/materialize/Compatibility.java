@@ -1,5 +1,6 @@
 package io.gatos.sql.materialize;
 
+import io.gatos.sql.catalog.Catalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -73,7 +74,7 @@ final class Compatibility {
     /** Returns the key index of an append-only table that does not hold one entry per row, or null. */
     private static String damagedKeyIndex(Path out, Manifest manifest) {
         for (var table : manifest.tables().entrySet()) {
-            if (!TablePolicy.appendOnlyTable(table.getKey())) {
+            if (!Catalog.get().table(table.getKey()).map(t -> t.profile().appendOnly()).orElse(false)) {
                 continue;
             }
             Path index = out.resolve(io.gatos.sql.materialize.parquet.ParquetTable.keyIndexPath(table.getKey()));

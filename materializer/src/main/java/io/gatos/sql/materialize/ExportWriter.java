@@ -84,7 +84,7 @@ final class ExportWriter {
         TableLoader loader = new TableLoader(db, source, run.options().batchSize(), run.options().observer(), run.state().ledgerTime());
         for (TableSelection table : decision.tables()) {
             String name = table.def().name();
-            boolean appendOnly = TablePolicy.of(name).appendOnly();
+            boolean appendOnly = table.def().profile().appendOnly();
             String schema = appendOnly ? LedgerSource.DELTA : LedgerSource.SNAP;
             written.put(name, loader.load(table, schema, run.plan().filters().get(name), !appendOnly));
         }

@@ -71,8 +71,8 @@ public final class Exporter {
         }
         Set<String> lost = new TreeSet<>(frontier.removed());
         lost.addAll(frontier.rewritten());
-        if (plan.tables().stream().anyMatch(t -> TablePolicy.of(t.def().name()).appendOnly()
-                && TablePolicy.of(t.def().name()).touchedBy(lost))) {
+        if (plan.tables().stream().anyMatch(t -> t.def().profile().appendOnly()
+                && t.def().profile().touchedBy(lost))) {
             return new Decision(ExportMode.FULL, null, whole, plan.tables(), "rebuilt: refs " + lost
                     + " were removed or rewritten since the last export");
         }
@@ -82,7 +82,7 @@ public final class Exporter {
             return null;
         }
         List<TableSelection> touched = plan.tables().stream()
-                .filter(t -> TablePolicy.of(t.def().name()).touchedBy(moved)).toList();
+                .filter(t -> t.def().profile().touchedBy(moved)).toList();
         return new Decision(ExportMode.INCREMENTAL, previous, whole.withBase(base(previous)), touched, null);
     }
 

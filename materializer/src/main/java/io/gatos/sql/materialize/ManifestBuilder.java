@@ -1,6 +1,7 @@
 package io.gatos.sql.materialize;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatos.sql.layout.Plane;
 import io.gatos.sql.ledger.scan.Frontier;
 import io.gatos.sql.materialize.sqlite.SqliteDdl;
 import io.gatos.sql.materialize.sqlite.TableSelection;
@@ -20,7 +21,8 @@ import java.util.TreeMap;
  */
 final class ManifestBuilder {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> STATE_TABLES = Set.of("state_checkpoints", "state_nodes");
+    /** The planes of a state table: its profile depends on the state plane alone. */
+    private static final Set<Plane> STATE_TABLE = Set.of(Plane.STATE);
 
     private ManifestBuilder() {
     }
@@ -72,12 +74,13 @@ final class ManifestBuilder {
     }
 
     /**
-     * Returns the fold root an export binds: only an export of state tables alone is a derived state
+     * Returns the fold root an export binds: only an export of state tables alone (those whose profile
+     * depends on the state plane alone: {@code state_checkpoints}, {@code state_nodes}) is a derived state
      * export, and only when every state head names the same {@code Fold-Root}; otherwise null (a raw
      * ledger export).
      */
     private static String foldRoot(ExportPlan plan, LedgerSource source) throws SQLException {
-        if (!plan.tables().stream().allMatch(t -> STATE_TABLES.contains(t.def().name()))) {
+        if (!plan.tables().stream().allMatch(t -> t.def().profile().planes().equals(STATE_TABLE))) {
             return null;
         }
         List<String> roots = source.distinctFoldRoots();

@@ -7,10 +7,13 @@ import java.util.Optional;
 
 /**
  * Describes one catalog table: its columns in order, its primary key (empty when it has none), the
- * foreign keys it declares (empty when none) and its description.
+ * foreign keys it declares (empty when none), its description and its {@link TableProfile} (how
+ * exports refresh, partition and index it). Every catalog table has a complete profile
+ * ({@link Catalog#checkFacts}); a table described outside the catalog (an export's own
+ * {@code export_info}, a query's result) has none: {@code profile} is null.
  */
 public record TableDef(String name, String description, List<ColumnDef> columns, List<String> primaryKey,
-        List<ForeignKeyDef> foreignKeys) {
+        List<ForeignKeyDef> foreignKeys, TableProfile profile) {
     /** Copies the lists and checks that every key column exists and every foreign key is this table's. */
     public TableDef {
         requireNonNull(name, "name");
@@ -31,7 +34,13 @@ public record TableDef(String name, String description, List<ColumnDef> columns,
         }
     }
 
-    /** Describes a table without foreign keys. */
+    /** Describes a table outside the catalog: without a profile. */
+    public TableDef(String name, String description, List<ColumnDef> columns, List<String> primaryKey,
+            List<ForeignKeyDef> foreignKeys) {
+        this(name, description, columns, primaryKey, foreignKeys, null);
+    }
+
+    /** Describes a table outside the catalog without foreign keys. */
     public TableDef(String name, String description, List<ColumnDef> columns, List<String> primaryKey) {
         this(name, description, columns, primaryKey, List.of());
     }

@@ -2,6 +2,7 @@ package io.gatos.sql.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatos.sql.layout.Plane;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,9 @@ class CatalogMarkdownTest {
                 .append(Catalog.SCHEMA).append("`, the default schema of a connection.\n")
                 .append("`JSON` columns are VARCHAR holding compact JSON with sorted keys; TIMESTAMP is UTC.\n")
                 .append("A column that lists its values (\"one of\") holds nothing else; exports CHECK it.\n")
+                .append("`Export:` is the table's profile: append-only (runs add the rows of new commits) or\n")
+                .append("rewritten (when a ref of a plane it depends on moved), the Parquet partitioning and the\n")
+                .append("SQLite export's indexes.\n")
                 .append("See `docs/DECISIONS.md` for how the reader fills columns where the spec is silent.\n");
         for (TableDef t : catalog.tables()) {
             out.append("\n## ").append(t.name()).append("\n\n").append(t.description()).append("\n\n");
@@ -33,6 +37,7 @@ class CatalogMarkdownTest {
                                 + String.join("`, `" + fk.refTable() + ".", fk.refColumns()) + "`")
                         .toList())).append("\n\n");
             }
+            out.append(profile(t.profile())).append("\n\n");
             out.append("| column | type | null | description |\n|---|---|---|---|\n");
             for (ColumnDef c : t.columns()) {
                 out.append("| ").append(c.name()).append(" | ").append(c.type()).append(" | ")
@@ -41,6 +46,16 @@ class CatalogMarkdownTest {
             }
         }
         return out.toString();
+    }
+
+    /** Renders a profile: {@code Export: append-only, changed by refs of `journal`; partitioning: ...}. */
+    private static String profile(TableProfile p) {
+        String planes = p.planes().equals(TableProfile.ANY_PLANE) ? "any plane" : "`" + String.join("`, `",
+                p.planes().stream().map(Plane::sqlName).toList()) + "`";
+        String indexes = p.indexes().isEmpty() ? "none" : String.join(", ", p.indexes().stream()
+                .map(i -> "(`" + String.join("`, `", i.columns()) + "`)").toList());
+        return "Export: " + p.refresh().jsonName() + ", changed by refs of " + planes + "; partitioning: "
+                + (p.partitioning().partitioned() ? "`" + p.partitioning() + "`" : "none") + "; indexes: " + indexes;
     }
 
     private static String values(ColumnDef c) {

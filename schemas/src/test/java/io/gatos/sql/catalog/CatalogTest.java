@@ -1,6 +1,7 @@
 package io.gatos.sql.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -12,9 +13,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class CatalogTest {
+    /** A complete profile in catalog.json, with single quotes. */
+    private static final String PROFILE = "'profile': {'refresh': 'rewritten', 'dependsOn': ['job'],"
+            + " 'partitioning': 'none', 'indexes': []}";
 
     @Test
     void everyTableOfTheSpecIsInTheCatalogWithTheSameColumnsTypesAndNullability() throws IOException {
@@ -101,12 +107,102 @@ class CatalogTest {
     private static Catalog parse(String foreignKey) throws IOException {
         String[] parts = foreignKey.split(", (?='t')|(?<='t'), ");
         String column = "{'name': '%s', 'type': '%s', 'nullable': false, 'description': 'd'}";
-        String json = "{'catalogVersion': 1, 'tables': ["
-                + "{'name': 't', 'description': 'd', 'primaryKey': ['a'], 'columns': [" + column.formatted("a", "VARCHAR")
-                + "]}, {'name': 'u', 'description': 'd', 'primaryKey': [], 'foreignKeys': [{'columns': " + parts[0]
-                + ", 'references': {'table': " + parts[1] + ", 'columns': " + parts[2] + "}}], 'columns': ["
-                + column.formatted("b", "VARCHAR") + ", " + column.formatted("n", "BIGINT") + "]}]}";
-        return Catalog.parse(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.replace('\'', '"')));
+        return parseJson("{'catalogVersion': 1, 'tables': ["
+                + "{'name': 't', 'description': 'd', 'primaryKey': ['a'], " + PROFILE + ", 'columns': ["
+                + column.formatted("a", "VARCHAR") + "]}, {'name': 'u', 'description': 'd', 'primaryKey': [], "
+                + PROFILE + ", 'foreignKeys': [{'columns': " + parts[0] + ", 'references': {'table': " + parts[1]
+                + ", 'columns': " + parts[2] + "}}], 'columns': [" + column.formatted("b", "VARCHAR") + ", "
+                + column.formatted("n", "BIGINT") + "]}]}");
+    }
+
+    private static Catalog parseJson(String singleQuoted) throws IOException {
+        return Catalog.parse(new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(singleQuoted.replace('\'', '"')));
+    }
+
+    @Test
+    void everyCatalogTableDeclaresEveryFact() {
+        Set<String> names = Catalog.get().tables().stream().map(TableDef::name).collect(Collectors.toSet());
+        assertThat(names).hasSize(14);
+        for (TableDef table : Catalog.get().tables()) {
+            assertThatCode(() -> Catalog.checkFacts(table, names)).as(table.name()).doesNotThrowAnyException();
+            assertThat(table.profile().planes()).as(table.name()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aTableLackingAnyFactIsRefused() {
+        TableProfile whole = new TableProfile(RefreshKind.APPEND_ONLY, Set.of(Plane.JOURNAL),
+                new PartitionDef(PartitionDef.By.UTC_DAY, "ts"), List.of(new IndexDef("t", List.of("k", "ts"))));
+        assertThatCode(() -> check(whole)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> check(null)).hasMessage("catalog: table t does not declare its profile"
+                + " (refresh, dependsOn, partitioning, indexes)");
+        assertThatThrownBy(() -> check(new TableProfile(null, whole.planes(), whole.partitioning(), whole.indexes())))
+                .hasMessageContaining("table t does not declare its refresh kind");
+        assertThatThrownBy(() -> check(new TableProfile(whole.refresh(), Set.of(), whole.partitioning(),
+                whole.indexes()))).hasMessageContaining("table t does not declare the planes it depends on");
+        assertThatThrownBy(() -> check(new TableProfile(whole.refresh(), null, whole.partitioning(),
+                whole.indexes()))).hasMessageContaining("table t does not declare the planes it depends on");
+        assertThatThrownBy(() -> check(new TableProfile(whole.refresh(), whole.planes(), null, whole.indexes())))
+                .hasMessageContaining("table t does not declare its partitioning");
+        assertThatThrownBy(() -> check(new TableProfile(whole.refresh(), whole.planes(), whole.partitioning(),
+                null))).hasMessageContaining("table t does not declare its indexes");
+    }
+
+    @Test
+    void aFactNamingWhatTheTableLacksIsRefused() {
+        TableProfile whole = new TableProfile(RefreshKind.REWRITTEN, TableProfile.ANY_PLANE, PartitionDef.NONE,
+                List.of());
+        assertThatThrownBy(() -> check(withPartitioning(whole, new PartitionDef(PartitionDef.By.VALUE, "nope"))))
+                .hasMessageContaining("table t partitions by value(nope), which is not a column");
+        assertThatThrownBy(() -> check(withPartitioning(whole, new PartitionDef(PartitionDef.By.UTC_DAY, "k"))))
+                .hasMessageContaining("utc-day needs a TIMESTAMP column");
+        assertThatThrownBy(() -> check(withPartitioning(whole, new PartitionDef(PartitionDef.By.VALUE, "note"))))
+                .hasMessageContaining("value a NOT NULL one");
+        assertThatThrownBy(() -> check(withIndexes(whole, new IndexDef("t", List.of("k", "nope")))))
+                .hasMessage("catalog: table t: index idx_t_k_nope on [k, nope] names a column the table lacks");
+        assertThatThrownBy(() -> check(withIndexes(whole, new IndexDef("t", List.of("k")),
+                new IndexDef("t", List.of("k"))))).hasMessageContaining("index idx_t_k on [k] is declared twice");
+        assertThatThrownBy(() -> check(withIndexes(whole, new IndexDef("u", List.of("k")))))
+                .hasMessageContaining("index idx_u_k on [k] is an index of table u");
+        TableDef orphan = new TableDef("t", "d", columns(), List.of("k"),
+                List.of(new ForeignKeyDef("t", List.of("k"), "nope", List.of("id"))), whole);
+        assertThatThrownBy(() -> Catalog.checkFacts(orphan, Set.of("t")))
+                .hasMessage("catalog: foreign key fk_t_k references nope, which is not a catalog table");
+    }
+
+    @Test
+    void theCatalogRefusesToLoadATableWithoutItsFacts() {
+        String table = "{'catalogVersion': 1, 'tables': [{'name': 't', 'description': 'd', 'primaryKey': [], %s"
+                + "'columns': [{'name': 'a', 'type': 'VARCHAR', 'nullable': false, 'description': 'd'}]}]}";
+        assertThatThrownBy(() -> parseJson(table.formatted("")))
+                .hasMessageContaining("table t does not declare its profile");
+        assertThatThrownBy(() -> parseJson(table.formatted(PROFILE.replace(" 'partitioning': 'none',", "") + ", ")))
+                .hasMessageContaining("table t does not declare its partitioning");
+        assertThatThrownBy(() -> parseJson(table.formatted(PROFILE.replace("'job'", "'jobs'") + ", ")))
+                .hasMessageContaining("unknown plane 'jobs'");
+        assertThatThrownBy(() -> parseJson(table.formatted(PROFILE.replace("'none'", "'day(a)'") + ", ")))
+                .hasMessageContaining("partitions by 'day(a)'; write none, utc-day(COLUMN) or value(COLUMN)");
+        assertThatCode(() -> parseJson(table.formatted(PROFILE + ", "))).doesNotThrowAnyException();
+    }
+
+    private static List<ColumnDef> columns() {
+        return List.of(new ColumnDef("k", ColumnType.VARCHAR, false, "d", List.of()),
+                new ColumnDef("ts", ColumnType.TIMESTAMP, false, "d", List.of()),
+                new ColumnDef("note", ColumnType.VARCHAR, true, "d", List.of()));
+    }
+
+    /** Checks the facts of table t (columns k, ts, note; key k) with {@code profile}. */
+    private static void check(TableProfile profile) {
+        Catalog.checkFacts(new TableDef("t", "d", columns(), List.of("k"), List.of(), profile), Set.of("t"));
+    }
+
+    private static TableProfile withPartitioning(TableProfile p, PartitionDef partitioning) {
+        return new TableProfile(p.refresh(), p.planes(), partitioning, p.indexes());
+    }
+
+    private static TableProfile withIndexes(TableProfile p, IndexDef... indexes) {
+        return new TableProfile(p.refresh(), p.planes(), p.partitioning(), List.of(indexes));
     }
 
     @Test

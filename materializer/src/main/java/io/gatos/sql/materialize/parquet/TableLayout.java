@@ -2,8 +2,9 @@ package io.gatos.sql.materialize.parquet;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gatos.sql.catalog.PartitionDef;
 import io.gatos.sql.catalog.TableDef;
-import io.gatos.sql.materialize.TablePolicy;
+import io.gatos.sql.catalog.TableProfile;
 import io.gatos.sql.materialize.sqlite.SqliteDdl;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,11 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lays out one catalog table in a Parquet dataset: its directory, its Hive partition (events by UTC
- * day of {@code ts} as {@code date=YYYY-MM-DD}, state nodes by {@code state_ref=<id>}, the
- * partition column then left out of the files as Hive readers expect), whether runs append files or
- * rewrite the table, the file columns (selected columns plus the two audit timestamps) and the sort
- * key within each file.
+ * Lays out one catalog table in a Parquet dataset, as its {@link TableProfile} declares: its
+ * directory, its Hive partition (by the UTC day of a column as {@code date=YYYY-MM-DD}, the column
+ * kept in the files; by the value of a column as {@code <column>=<value>}, the column then left out of
+ * the files as Hive readers expect), whether runs append files or rewrite the table, the file columns
+ * (selected columns plus the two audit timestamps) and the sort key within each file. A table
+ * without a profile (not a catalog table) is rewritten whole and not partitioned.
  *
  * @param def the catalog table
  * @param read the columns read from the ledger, in order: the selected ones, then the partition
@@ -25,6 +27,8 @@ import java.util.List;
 public record TableLayout(TableDef def, List<String> read, List<String> selected) {
     /** The file name of a table rewritten whole by every run that touches it. */
     public static final String WHOLE_FILE = "data.parquet";
+    /** The Hive column of a partition by UTC day: {@code date=YYYY-MM-DD}. */
+    private static final String DAY = "date";
 
     /** Copies the lists. */
     public TableLayout {
@@ -36,52 +40,48 @@ public record TableLayout(TableDef def, List<String> read, List<String> selected
     /** Returns the layout of {@code def} exporting {@code selected} columns. */
     public static TableLayout of(TableDef def, List<String> selected) {
         List<String> read = new ArrayList<>(selected);
-        String source = partitionSource(def.name());
-        if (source != null && !read.contains(source)) {
-            read.add(source);
+        PartitionDef partitioning = partitioning(def);
+        if (partitioning.partitioned() && !read.contains(partitioning.column())) {
+            read.add(partitioning.column());
         }
         return new TableLayout(def, read, selected);
     }
 
     /**
      * Returns whether runs add files to this table instead of rewriting it: its rows never change
-     * once written ({@link TablePolicy}, shared with the SQLite export).
+     * once written ({@link TableProfile#appendOnly()}, shared with the SQLite export).
      */
     public boolean appendOnly() {
-        return TablePolicy.appendOnlyTable(def.name());
+        return def.profile() != null && def.profile().appendOnly();
     }
 
     /** Returns whether the table's files live in Hive partition directories. */
     public boolean partitioned() {
-        return partitionSource(def.name()) != null;
+        return partitioning(def).partitioned();
     }
 
-    private static String partitionSource(String table) {
-        return switch (table) {
-            case "events" -> "ts";
-            case "state_nodes" -> "state_ref";
-            default -> null;
-        };
+    private static PartitionDef partitioning(TableDef def) {
+        return def.profile() == null ? PartitionDef.NONE : def.profile().partitioning();
     }
 
     /** Returns the Hive directory of {@code row} (values in {@link #read()} order), or "" when unpartitioned. */
     public String partition(Object[] row) {
-        String source = partitionSource(def.name());
-        if (source == null) {
+        PartitionDef partitioning = partitioning(def);
+        if (!partitioning.partitioned()) {
             return "";
         }
-        Object value = row[read.indexOf(source)];
-        return switch (def.name()) {
-            case "events" -> "date=" + Instant.ofEpochMilli((Long) value).atOffset(ZoneOffset.UTC).toLocalDate();
-            default -> source + "=" + value;
+        Object value = row[read.indexOf(partitioning.column())];
+        return switch (partitioning.by()) {
+            case UTC_DAY -> DAY + "=" + Instant.ofEpochMilli((Long) value).atOffset(ZoneOffset.UTC).toLocalDate();
+            default -> partitioning.column() + "=" + value;
         };
     }
 
     /** Returns the column names stored in the files: the selected ones minus a Hive partition column. */
     public List<String> stored() {
-        String source = partitionSource(def.name());
-        boolean hive = source != null && !source.equals("ts");
-        return selected.stream().filter(c -> !(hive && c.equals(source))).toList();
+        PartitionDef partitioning = partitioning(def);
+        boolean hive = partitioning.by() == PartitionDef.By.VALUE;
+        return selected.stream().filter(c -> !(hive && c.equals(partitioning.column()))).toList();
     }
 
     /** Returns the Parquet columns of the files: {@link #stored()} then created and updated timestamps. */
@@ -98,14 +98,16 @@ public record TableLayout(TableDef def, List<String> read, List<String> selected
     /**
      * Returns the columns of the one empty file a partitioned table with no rows gets at its top
      * level ({@link #columns()} then the partition column, where Hive readers put it: {@code date}
-     * DATE or {@code state_ref} STRING), so that readers of an empty table find the same columns
-     * as of a full one; for an unpartitioned table, {@link #columns()}.
+     * DATE for a day partition, the column as STRING for a value one, e.g. {@code state_ref}), so
+     * that readers of an empty table find the same columns as of a full one; for an unpartitioned
+     * table, {@link #columns()}.
      */
     public List<ParquetColumn> emptyFileColumns() {
         List<ParquetColumn> out = new ArrayList<>(columns());
-        switch (def.name()) {
-            case "events" -> out.add(new ParquetColumn("date", ParquetKind.DATE, false));
-            case "state_nodes" -> out.add(new ParquetColumn("state_ref", ParquetKind.STRING, false));
+        PartitionDef partitioning = partitioning(def);
+        switch (partitioning.by()) {
+            case UTC_DAY -> out.add(new ParquetColumn(DAY, ParquetKind.DATE, false));
+            case VALUE -> out.add(new ParquetColumn(partitioning.column(), ParquetKind.STRING, false));
             default -> {
                 // not partitioned: its files hold every column
             }

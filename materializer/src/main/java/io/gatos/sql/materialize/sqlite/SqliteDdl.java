@@ -17,8 +17,9 @@ import java.util.stream.Stream;
  * Writes the SQLite DDL of one export: a {@code WITHOUT ROWID} table per selected catalog table, with
  * the TABLES.md type mapping, NOT NULL, CHECKs, the catalog key (or {@link #ROW_KEY}), two audit
  * columns and the catalog's foreign keys ({@link TableDef#foreignKeys()}) to completely exported tables
- * (a single column's as a column clause, a composite one as a table constraint); then indexes and
- * views over what is selected.
+ * (a single column's as a column clause, a composite one as a table constraint); then the indexes of
+ * the tables' profiles ({@link io.gatos.sql.catalog.TableProfile#indexes()}) and views over what is
+ * selected.
  *
  * <p>Audit columns: every table gets {@link #CREATED_TS} and {@link #UPDATED_TS} (INTEGER NOT NULL,
  * epoch ms: when the export first wrote the row and when the row last changed). When the catalog
@@ -73,10 +74,14 @@ public final class SqliteDdl {
         return tables.stream().map(this::createTable).toList();
     }
 
-    /** Returns the {@code CREATE INDEX IF NOT EXISTS} statements whose columns are all selected. */
+    /**
+     * Returns the {@code CREATE INDEX IF NOT EXISTS} statements of the indexes the selected tables'
+     * profiles declare whose columns are all selected, in catalog order.
+     */
     public List<String> createIndexes() {
-        return SqliteIndex.DECLARED.stream().filter(i -> selected(i.table(), i.columns()))
-                .map(SqliteIndex::create).toList();
+        return tables.stream().filter(t -> t.def().profile() != null)
+                .flatMap(t -> t.def().profile().indexes().stream())
+                .filter(i -> selected(i.table(), i.columns())).map(SqliteIndex::create).toList();
     }
 
     /** Returns the {@code CREATE VIEW IF NOT EXISTS} statements whose tables and columns are all selected. */
