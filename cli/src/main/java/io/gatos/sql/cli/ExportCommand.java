@@ -1,9 +1,9 @@
 package io.gatos.sql.cli;
 
-import io.gatos.sql.materialize.ExportOptions;
-import io.gatos.sql.materialize.ExportResult;
-import io.gatos.sql.materialize.Exporter;
-import io.gatos.sql.materialize.Format;
+import io.gatos.sql.materialize.export.ExportOptions;
+import io.gatos.sql.materialize.export.ExportResult;
+import io.gatos.sql.materialize.export.Exporter;
+import io.gatos.sql.materialize.export.Format;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

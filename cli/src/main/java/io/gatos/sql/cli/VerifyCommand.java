@@ -1,6 +1,6 @@
 package io.gatos.sql.cli;
 
-import io.gatos.sql.materialize.Verifier;
+import io.gatos.sql.materialize.export.Verifier;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
