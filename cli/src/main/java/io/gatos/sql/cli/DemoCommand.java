@@ -1,5 +1,6 @@
 package io.gatos.sql.cli;
 
+import io.gatos.sql.cli.output.TableWriter;
 import io.gatos.sql.materialize.export.ExportOptions;
 import io.gatos.sql.materialize.export.Exporter;
 import io.gatos.sql.materialize.export.Format;

@@ -1,5 +1,8 @@
 package io.gatos.sql.cli;
 
+import io.gatos.sql.cli.options.ExportFormat;
+import io.gatos.sql.cli.options.RepoOption;
+import io.gatos.sql.cli.progress.ExportProgress;
 import io.gatos.sql.materialize.export.ExportOptions;
 import io.gatos.sql.materialize.export.ExportResult;
 import io.gatos.sql.materialize.export.Exporter;
@@ -193,7 +196,7 @@ public final class ExportCommand extends GatosSubcommand {
         if (out == null) {
             throw new UserException("--format " + format + " needs --out OUT");
         }
-        Path ledger = Ledgers.existingDirectory(repo.path);
+        Path ledger = Ledgers.existingDirectory(repo.path());
         ExportOptions options =
                 new ExportOptions(
                         ledger,

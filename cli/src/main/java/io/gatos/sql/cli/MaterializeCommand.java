@@ -1,5 +1,6 @@
 package io.gatos.sql.cli;
 
+import io.gatos.sql.cli.options.ExportFormat;
 import io.gatos.sql.materialize.MaterializeException;
 import io.gatos.sql.materialize.export.ExportOptions;
 import io.gatos.sql.materialize.parquet.ParquetQueryJob;

@@ -1,4 +1,4 @@
-package io.gatos.sql.cli;
+package io.gatos.sql.cli.progress;
 
 import java.io.PrintWriter;
 import java.util.Objects;
@@ -8,7 +8,7 @@ import java.util.function.LongConsumer;
  * Reports how many of a known number of events have been written: on a terminal, one counter line
  * redrawn at most ten times a second; otherwise (a pipe or a log file) one line per 10%.
  */
-final class Progress implements LongConsumer {
+public final class GenerateProgress implements LongConsumer {
     private static final long REDRAW_NANOS = 100_000_000L;
 
     private final PrintWriter err;
@@ -19,15 +19,15 @@ final class Progress implements LongConsumer {
     private boolean drawn;
 
     /** Creates a reporter writing to {@code err}; {@code terminal} selects the redrawn counter. */
-    Progress(PrintWriter err, long total, boolean terminal) {
+    GenerateProgress(PrintWriter err, long total, boolean terminal) {
         this.err = Objects.requireNonNull(err, "err");
         this.total = Math.max(1, total);
         this.terminal = terminal;
     }
 
     /** Creates a reporter that redraws one line when the JVM has a console. */
-    static Progress forConsole(PrintWriter err, long total) {
-        return new Progress(err, total, System.console() != null);
+    public static GenerateProgress forConsole(PrintWriter err, long total) {
+        return new GenerateProgress(err, total, System.console() != null);
     }
 
     @Override
@@ -49,7 +49,7 @@ final class Progress implements LongConsumer {
     }
 
     /** Ends the counter line on a terminal, so that later output starts on a line of its own. */
-    synchronized void finish() {
+    public synchronized void finish() {
         if (terminal && drawn) {
             err.println();
             err.flush();

@@ -1,4 +1,6 @@
-package io.gatos.sql.cli;
+package io.gatos.sql.cli.options;
+
+import io.gatos.sql.cli.GatosCommand;
 
 import picocli.CommandLine.IVersionProvider;
 
@@ -6,7 +8,7 @@ import picocli.CommandLine.IVersionProvider;
  * Reads the version for {@code --version} from the {@code Implementation-Version} attribute of the
  * jar manifest (present in {@code cli/target/gatos.jar}, absent when run from classes).
  */
-final class ManifestVersion implements IVersionProvider {
+public final class JarVersion implements IVersionProvider {
     @Override
     public String[] getVersion() {
         String version = GatosCommand.class.getPackage().getImplementationVersion();

@@ -1,9 +1,9 @@
-package io.gatos.sql.cli;
+package io.gatos.sql.cli.options;
 
 import picocli.CommandLine.Option;
 
 /** Declares the {@code --no-cache} option of the commands that query a ledger through the row cache. */
-final class CacheOption {
+public final class CacheOption {
     @Option(
             names = "--no-cache",
             description = {
@@ -14,7 +14,7 @@ final class CacheOption {
     boolean off;
 
     /** Returns whether the row cache is used. */
-    boolean enabled() {
+    public boolean enabled() {
         return !off;
     }
 }

@@ -1,4 +1,4 @@
-package io.gatos.sql.cli;
+package io.gatos.sql.cli.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.gatos.sql.cli;
+package io.gatos.sql.cli.output;
 
 import org.apache.calcite.jdbc.Driver;
 

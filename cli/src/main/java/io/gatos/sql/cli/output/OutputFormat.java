@@ -1,4 +1,6 @@
-package io.gatos.sql.cli;
+package io.gatos.sql.cli.output;
+
+import io.gatos.sql.cli.options.LowerCaseEnum;
 
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -21,7 +23,7 @@ public enum OutputFormat {
     }
 
     /** Returns a new writer for this format. */
-    ResultWriter writer() {
+    public ResultWriter writer() {
         return writers.get();
     }
 
@@ -32,7 +34,7 @@ public enum OutputFormat {
     }
 
     /** Converts a command-line value, in any case, to a format; lists the names for completion. */
-    static final class Converter extends LowerCaseEnum<OutputFormat> {
+    public static final class Converter extends LowerCaseEnum<OutputFormat> {
         Converter() {
             super(OutputFormat.class);
         }

@@ -1,4 +1,4 @@
-package io.gatos.sql.cli;
+package io.gatos.sql.cli.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,11 +7,11 @@ import org.junit.jupiter.api.Test;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
-class ProgressTest {
+class GenerateProgressTest {
     @Test
     void printsALineEveryTenPercentWithoutATerminal() {
         StringWriter err = new StringWriter();
-        Progress progress = new Progress(new PrintWriter(err), 50, false);
+        GenerateProgress progress = new GenerateProgress(new PrintWriter(err), 50, false);
 
         for (long done = 1; done <= 50; done++) {
             progress.accept(done);
@@ -27,7 +27,7 @@ class ProgressTest {
     @Test
     void printsOneLineForAJumpOverSeveralSteps() {
         StringWriter err = new StringWriter();
-        Progress progress = new Progress(new PrintWriter(err), 100, false);
+        GenerateProgress progress = new GenerateProgress(new PrintWriter(err), 100, false);
 
         progress.accept(35);
         progress.accept(39);
@@ -40,7 +40,7 @@ class ProgressTest {
     @Test
     void redrawsOneLineOnATerminal() {
         StringWriter err = new StringWriter();
-        Progress progress = new Progress(new PrintWriter(err), 3, true);
+        GenerateProgress progress = new GenerateProgress(new PrintWriter(err), 3, true);
 
         progress.accept(1);
         progress.accept(3);

@@ -1,4 +1,4 @@
-package io.gatos.sql.cli;
+package io.gatos.sql.cli.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -34,7 +34,7 @@ final class JsonWriter implements ResultWriter {
 
     @Override
     public long write(ResultSet rs, Writer out) throws SQLException, IOException {
-        List<Column> columns = Column.of(rs.getMetaData());
+        List<ResultColumn> columns = ResultColumn.of(rs.getMetaData());
         long rows = 0;
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.setRootValueSeparator(null);
@@ -58,10 +58,10 @@ final class JsonWriter implements ResultWriter {
         return rows;
     }
 
-    private static void writeRow(JsonGenerator json, List<Column> columns, ResultSet rs)
+    private static void writeRow(JsonGenerator json, List<ResultColumn> columns, ResultSet rs)
             throws SQLException, IOException {
         json.writeStartObject();
-        for (Column column : columns) {
+        for (ResultColumn column : columns) {
             json.writeFieldName(column.label());
             Object value = column.read(rs);
             if (value == null) {

@@ -1,8 +1,9 @@
-package io.gatos.sql.cli;
+package io.gatos.sql.cli.progress;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.gatos.sql.cli.options.LowerCaseEnum;
 import io.gatos.sql.materialize.ExportObserver;
 
 import java.io.PrintWriter;
@@ -17,7 +18,7 @@ import java.util.function.LongSupplier;
  * {"event":"export.progress",...}} at most every 30 seconds plus a final one with {@code
  * "done":true} ({@link Mode#JSON}), for log collectors.
  */
-final class ExportProgress implements ExportObserver {
+public final class ExportProgress implements ExportObserver {
     /** The shortest time between two redraws of the bar. */
     static final long BAR_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -27,7 +28,7 @@ final class ExportProgress implements ExportObserver {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Names the values of {@code --progress}. */
-    enum Mode {
+    public enum Mode {
         /** A bar on a terminal, nothing otherwise. */
         AUTO,
         /** A redrawn line. */
@@ -44,7 +45,7 @@ final class ExportProgress implements ExportObserver {
         }
 
         /** Converts a command-line value, in any case, to a mode; lists the names. */
-        static final class Converter extends LowerCaseEnum<Mode> {
+        public static final class Converter extends LowerCaseEnum<Mode> {
             Converter() {
                 super(Mode.class);
             }
@@ -79,7 +80,7 @@ final class ExportProgress implements ExportObserver {
     }
 
     /** Creates a reporter on the system clock; {@link Mode#AUTO} draws a bar on a terminal only. */
-    static ExportProgress create(PrintWriter err, Mode mode) {
+    public static ExportProgress create(PrintWriter err, Mode mode) {
         Mode resolved = mode == Mode.AUTO && System.console() != null ? Mode.BAR : mode;
         return new ExportProgress(err, resolved, System::nanoTime, JSON_NANOS);
     }
@@ -122,7 +123,7 @@ final class ExportProgress implements ExportObserver {
      * rows}) and ends its line, so that later output starts on a line of its own, or writes the
      * final JSON line with {@code "done":true} and whether the export succeeded ({@code "ok"}).
      */
-    synchronized void finish(boolean ok) {
+    public synchronized void finish(boolean ok) {
         if (mode == Mode.BAR && drawn) {
             String end = ok ? "exported " : "export failed after ";
             draw(end + rowsTotal() + " rows", nanoClock.getAsLong());

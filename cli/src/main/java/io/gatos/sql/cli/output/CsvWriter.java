@@ -1,4 +1,4 @@
-package io.gatos.sql.cli;
+package io.gatos.sql.cli.output;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -16,7 +16,7 @@ final class CsvWriter implements ResultWriter {
 
     @Override
     public long write(ResultSet rs, Writer out) throws SQLException, IOException {
-        List<Column> columns = Column.of(rs.getMetaData());
+        List<ResultColumn> columns = ResultColumn.of(rs.getMetaData());
         for (int i = 0; i < columns.size(); i++) {
             field(out, i, columns.get(i).label());
         }
@@ -24,7 +24,7 @@ final class CsvWriter implements ResultWriter {
         long rows = 0;
         while (rs.next()) {
             for (int i = 0; i < columns.size(); i++) {
-                field(out, i, Column.text(columns.get(i).read(rs)));
+                field(out, i, ResultColumn.text(columns.get(i).read(rs)));
             }
             out.write(CRLF);
             rows++;

@@ -1,4 +1,4 @@
-package io.gatos.sql.cli;
+package io.gatos.sql.cli.output;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -27,7 +27,7 @@ import java.util.TimeZone;
  * @param kind how values are read
  * @param index the 1-based JDBC column index
  */
-record Column(String label, Kind kind, int index) {
+record ResultColumn(String label, Kind kind, int index) {
     /** Groups JDBC types by how their values are read and printed. */
     enum Kind {
         BOOLEAN,
@@ -47,16 +47,16 @@ record Column(String label, Kind kind, int index) {
 
     private static final long MILLIS_PER_DAY = 86_400_000L;
 
-    Column {
+    ResultColumn {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(kind, "kind");
     }
 
     /** Returns the columns of a result set, in order. */
-    static List<Column> of(ResultSetMetaData meta) throws SQLException {
-        List<Column> columns = new ArrayList<>(meta.getColumnCount());
+    static List<ResultColumn> of(ResultSetMetaData meta) throws SQLException {
+        List<ResultColumn> columns = new ArrayList<>(meta.getColumnCount());
         for (int i = 1; i <= meta.getColumnCount(); i++) {
-            columns.add(new Column(meta.getColumnLabel(i), kindOf(meta.getColumnType(i)), i));
+            columns.add(new ResultColumn(meta.getColumnLabel(i), kindOf(meta.getColumnType(i)), i));
         }
         return List.copyOf(columns);
     }

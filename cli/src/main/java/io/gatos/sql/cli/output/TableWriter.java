@@ -1,4 +1,4 @@
-package io.gatos.sql.cli;
+package io.gatos.sql.cli.output;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -14,14 +14,14 @@ import java.util.List;
  * the first {@value #BUFFERED_ROWS} rows, the only ones held in memory; later, wider cells are
  * printed whole and shift the rest of their line.
  */
-final class TableWriter implements ResultWriter {
-    static final int MAX_CELL = 80;
+public final class TableWriter implements ResultWriter {
+    public static final int MAX_CELL = 80;
     static final int BUFFERED_ROWS = 10_000;
     private static final String NULL = "NULL";
 
     private final int bufferedRows;
 
-    TableWriter() {
+    public TableWriter() {
         this(BUFFERED_ROWS);
     }
 
@@ -35,7 +35,7 @@ final class TableWriter implements ResultWriter {
 
     @Override
     public long write(ResultSet rs, Writer out) throws SQLException, IOException {
-        List<Column> columns = Column.of(rs.getMetaData());
+        List<ResultColumn> columns = ResultColumn.of(rs.getMetaData());
         List<String[]> buffer = new ArrayList<>();
         while (buffer.size() < bufferedRows && rs.next()) {
             buffer.add(cells(columns, rs));
@@ -58,10 +58,10 @@ final class TableWriter implements ResultWriter {
         return rows;
     }
 
-    private static String[] cells(List<Column> columns, ResultSet rs) throws SQLException {
+    private static String[] cells(List<ResultColumn> columns, ResultSet rs) throws SQLException {
         String[] cells = new String[columns.size()];
         for (int i = 0; i < cells.length; i++) {
-            String text = Column.text(columns.get(i).read(rs));
+            String text = ResultColumn.text(columns.get(i).read(rs));
             cells[i] = text == null ? NULL : cell(text);
         }
         return cells;
@@ -98,7 +98,7 @@ final class TableWriter implements ResultWriter {
         };
     }
 
-    private static int[] widths(List<Column> columns, List<String[]> rows) {
+    private static int[] widths(List<ResultColumn> columns, List<String[]> rows) {
         int[] widths = new int[columns.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = width(cell(columns.get(i).label()));
@@ -115,7 +115,7 @@ final class TableWriter implements ResultWriter {
         return cell.codePointCount(0, cell.length());
     }
 
-    private static void line(Writer out, List<Column> columns, int[] widths, String[] cells)
+    private static void line(Writer out, List<ResultColumn> columns, int[] widths, String[] cells)
             throws IOException {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.length; i++) {

@@ -1,4 +1,4 @@
-package io.gatos.sql.cli;
+package io.gatos.sql.cli.options;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -11,7 +11,7 @@ import picocli.CommandLine.TypeConversionException;
  * Converts durations such as {@code 500ms}, {@code 60s}, {@code 10m}, {@code 1h} or a bare number
  * of seconds to a {@link Duration}; {@code 0} means none.
  */
-final class DurationConverter implements ITypeConverter<Duration> {
+public final class DurationConverter implements ITypeConverter<Duration> {
     private static final Pattern FORM = Pattern.compile("(\\d{1,9})(ms|s|m|h)?");
 
     @Override
@@ -31,7 +31,7 @@ final class DurationConverter implements ITypeConverter<Duration> {
     }
 
     /** Formats {@code d} the way the converter reads it, for messages. */
-    static String format(Duration d) {
+    public static String format(Duration d) {
         if (d.isZero()) {
             return "none";
         }

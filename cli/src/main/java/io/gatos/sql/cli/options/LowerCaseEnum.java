@@ -1,4 +1,4 @@
-package io.gatos.sql.cli;
+package io.gatos.sql.cli.options;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -14,10 +14,10 @@ import java.util.Objects;
  *
  * @param <E> the enum
  */
-abstract class LowerCaseEnum<E extends Enum<E>> implements ITypeConverter<E>, Iterable<String> {
+public abstract class LowerCaseEnum<E extends Enum<E>> implements ITypeConverter<E>, Iterable<String> {
     private final E[] constants;
 
-    LowerCaseEnum(Class<E> type) {
+    protected LowerCaseEnum(Class<E> type) {
         this.constants = Objects.requireNonNull(type, "type").getEnumConstants();
     }
 

@@ -1,4 +1,4 @@
-package io.gatos.sql.cli;
+package io.gatos.sql.cli.options;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -21,7 +21,7 @@ public enum ExportFormat {
     }
 
     /** Converts a command-line value, in any case, to sqlite or parquet (the table formats). */
-    static class Converter implements ITypeConverter<ExportFormat> {
+    public static class Converter implements ITypeConverter<ExportFormat> {
         @Override
         public ExportFormat convert(String value) {
             String name = value.strip().toLowerCase(Locale.ROOT);
@@ -41,7 +41,7 @@ public enum ExportFormat {
     }
 
     /** Converts a command-line value of {@code gatos export --format}, in any case; also accepts ndjson. */
-    static final class ExportConverter extends Converter {
+    public static final class ExportConverter extends Converter {
         @Override
         boolean ndjson() {
             return true;

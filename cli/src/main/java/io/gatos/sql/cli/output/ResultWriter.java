@@ -1,4 +1,4 @@
-package io.gatos.sql.cli;
+package io.gatos.sql.cli.output;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -6,7 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** Prints a result set in one output format, streaming rows as they arrive. */
-interface ResultWriter {
+public interface ResultWriter {
     /**
      * Prints every remaining row of {@code rs} to {@code out} and returns how many rows it printed;
      * closes neither.
