@@ -1,9 +1,10 @@
 package io.gatos.sql.cli;
 
-import io.gatos.sql.materialize.ExportOptions;
-import io.gatos.sql.materialize.Exporter;
-import io.gatos.sql.materialize.Format;
-import io.gatos.sql.materialize.Verifier;
+import io.gatos.sql.cli.output.TableWriter;
+import io.gatos.sql.materialize.export.ExportOptions;
+import io.gatos.sql.materialize.export.Exporter;
+import io.gatos.sql.materialize.export.Format;
+import io.gatos.sql.materialize.export.Verifier;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

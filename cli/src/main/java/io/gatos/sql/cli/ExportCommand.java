@@ -1,9 +1,12 @@
 package io.gatos.sql.cli;
 
-import io.gatos.sql.materialize.ExportOptions;
-import io.gatos.sql.materialize.ExportResult;
-import io.gatos.sql.materialize.Exporter;
-import io.gatos.sql.materialize.Format;
+import io.gatos.sql.cli.options.ExportFormat;
+import io.gatos.sql.cli.options.RepoOption;
+import io.gatos.sql.cli.progress.ExportProgress;
+import io.gatos.sql.materialize.export.ExportOptions;
+import io.gatos.sql.materialize.export.ExportResult;
+import io.gatos.sql.materialize.export.Exporter;
+import io.gatos.sql.materialize.export.Format;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -193,7 +196,7 @@ public final class ExportCommand extends GatosSubcommand {
         if (out == null) {
             throw new UserException("--format " + format + " needs --out OUT");
         }
-        Path ledger = Ledgers.existingDirectory(repo.path);
+        Path ledger = Ledgers.existingDirectory(repo.path());
         ExportOptions options =
                 new ExportOptions(
                         ledger,

@@ -2,6 +2,8 @@ package io.gatos.sql.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.gatos.sql.cli.options.JarVersion;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +23,7 @@ import java.io.PrintWriter;
 @Command(
         name = "gatos",
         mixinStandardHelpOptions = true,
-        versionProvider = ManifestVersion.class,
+        versionProvider = JarVersion.class,
         description =
                 "Queries GATOS ledgers (Git repositories with data under refs/gatos/**) with SQL and"
                         + " exports them to SQLite, or serves them to remote JDBC clients.",

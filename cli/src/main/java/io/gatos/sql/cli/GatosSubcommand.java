@@ -1,5 +1,6 @@
 package io.gatos.sql.cli;
 
+import io.gatos.sql.cli.options.JarVersion;
 import io.gatos.sql.materialize.MaterializeException;
 
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ import java.util.concurrent.Callable;
  */
 @Command(
         mixinStandardHelpOptions = true,
-        versionProvider = ManifestVersion.class,
+        versionProvider = JarVersion.class,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.OK_HELP, ExitCodes.INTERNAL_HELP, ExitCodes.INPUT_HELP})
 abstract class GatosSubcommand implements Callable<Integer> {

@@ -1,5 +1,6 @@
 package io.gatos.sql.cli;
 
+import io.gatos.sql.cli.progress.GenerateProgress;
 import io.gatos.sql.writer.sample.SampleLedger;
 
 import picocli.CommandLine.Command;
@@ -69,7 +70,7 @@ public final class GenerateCommand extends GatosSubcommand {
             throws UserException, IOException {
         Path path = target.toAbsolutePath().normalize();
         requireMissingOrEmpty(path);
-        Progress progress = Progress.forConsole(err, events);
+        GenerateProgress progress = GenerateProgress.forConsole(err, events);
         SampleLedger.Summary summary;
         try {
             summary = SampleLedger.generate(path, events, seed, progress);

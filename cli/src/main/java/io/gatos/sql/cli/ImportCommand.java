@@ -1,5 +1,6 @@
 package io.gatos.sql.cli;
 
+import io.gatos.sql.cli.options.RepoOption;
 import io.gatos.sql.materialize.ndjson.ImportException;
 import io.gatos.sql.materialize.ndjson.NdjsonImporter;
 
@@ -75,7 +76,7 @@ public final class ImportCommand extends GatosSubcommand {
         if (maxLineBytes < 1) {
             throw new UserException("--max-line-bytes must be at least 1, not " + maxLineBytes);
         }
-        Path target = Ledgers.existingDirectory(repo.path);
+        Path target = Ledgers.existingDirectory(repo.path());
         boolean terminal = System.console() != null;
         PrintWriter err = err();
         LongConsumer progress = terminal ? lines -> {

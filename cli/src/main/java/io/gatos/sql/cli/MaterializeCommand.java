@@ -1,11 +1,12 @@
 package io.gatos.sql.cli;
 
-import io.gatos.sql.materialize.ExportOptions;
-import io.gatos.sql.materialize.MaterializeConfig;
+import io.gatos.sql.cli.options.ExportFormat;
 import io.gatos.sql.materialize.MaterializeException;
-import io.gatos.sql.materialize.QueryJob;
-import io.gatos.sql.materialize.QueryMaterializer;
+import io.gatos.sql.materialize.export.ExportOptions;
 import io.gatos.sql.materialize.parquet.ParquetQueryJob;
+import io.gatos.sql.materialize.query.MaterializeConfig;
+import io.gatos.sql.materialize.query.QueryJob;
+import io.gatos.sql.materialize.query.QueryMaterializer;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

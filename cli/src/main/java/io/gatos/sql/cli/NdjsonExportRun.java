@@ -1,5 +1,6 @@
 package io.gatos.sql.cli;
 
+import io.gatos.sql.cli.progress.ExportProgress;
 import io.gatos.sql.materialize.ndjson.NdjsonExporter;
 
 import java.io.FileDescriptor;
@@ -29,7 +30,7 @@ final class NdjsonExportRun {
         command.reject("--format ndjson (use --output FILE)", "--out");
         command.reject("--format ndjson", "--tables", "--columns", "--where", "--batch-size", "--full");
         NdjsonExporter.Selection selection = selection();
-        Path ledger = Ledgers.existingDirectory(command.repo.path);
+        Path ledger = Ledgers.existingDirectory(command.repo.path());
         ExportProgress observer = ExportProgress.create(command.err(), command.progress);
         long start = System.nanoTime();
         boolean ok = false;

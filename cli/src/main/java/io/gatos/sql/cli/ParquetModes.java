@@ -1,5 +1,6 @@
 package io.gatos.sql.cli;
 
+import io.gatos.sql.cli.options.ExportFormat;
 import io.gatos.sql.materialize.files.ConvertJob;
 import io.gatos.sql.materialize.files.ConvertSummary;
 import io.gatos.sql.materialize.files.FileConverter;

@@ -1,5 +1,6 @@
 package io.gatos.sql.cli;
 
+import io.gatos.sql.cli.options.DurationConverter;
 import io.gatos.sql.server.ClientProperties;
 import io.gatos.sql.server.GatosServer;
 import io.gatos.sql.server.ServerConfig;

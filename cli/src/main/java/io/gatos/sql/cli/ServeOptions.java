@@ -1,5 +1,6 @@
 package io.gatos.sql.cli;
 
+import io.gatos.sql.cli.options.DurationConverter;
 import io.gatos.sql.server.HttpLimits;
 import io.gatos.sql.server.ServerConfig;
 import java.nio.file.Path;

@@ -1,5 +1,9 @@
 package io.gatos.sql.cli;
 
+import io.gatos.sql.cli.options.CacheOption;
+import io.gatos.sql.cli.options.RepoOption;
+import io.gatos.sql.cli.output.TableWriter;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -25,7 +29,7 @@ public final class ShellCommand extends GatosSubcommand {
 
     @Override
     int run() throws Exception {
-        Path directory = Ledgers.existingDirectory(repo.path);
+        Path directory = Ledgers.existingDirectory(repo.path());
         Ledgers.connect(directory, cache.enabled()).close(); // a bad repository exits 2 before sqlline starts
         out().flush();
         // Without a console (input piped in), sqlline reads the stream through a dumb terminal,

@@ -1,5 +1,9 @@
 package io.gatos.sql.cli;
 
+import io.gatos.sql.cli.options.CacheOption;
+import io.gatos.sql.cli.options.RepoOption;
+import io.gatos.sql.cli.output.OutputFormat;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,7 +48,7 @@ public final class SqlCommand extends GatosSubcommand {
 
     @Override
     int run() throws Exception {
-        try (Connection connection = Ledgers.connect(repo.path, cache.enabled());
+        try (Connection connection = Ledgers.connect(repo.path(), cache.enabled());
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(query)) {
             format.writer().write(rs, out());

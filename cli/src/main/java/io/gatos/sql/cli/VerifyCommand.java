@@ -1,6 +1,7 @@
 package io.gatos.sql.cli;
 
-import io.gatos.sql.materialize.Verifier;
+import io.gatos.sql.cli.options.RepoOption;
+import io.gatos.sql.materialize.export.Verifier;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +46,7 @@ public final class VerifyCommand extends GatosSubcommand {
 
     @Override
     int run() throws UserException {
-        Verifier.Report report = Verifier.verify(Ledgers.existingDirectory(repo.path), export);
+        Verifier.Report report = Verifier.verify(Ledgers.existingDirectory(repo.path()), export);
         return print(report, out()) ? ExitCodes.OK : ExitCodes.MISMATCH;
     }
 

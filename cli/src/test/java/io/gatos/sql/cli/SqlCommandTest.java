@@ -63,9 +63,4 @@ class SqlCommandTest {
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err()).contains("--format", "xml", "table, csv, json, ndjson");
     }
-
-    @Test
-    void acceptsFormatsInAnyCase() {
-        assertThat(new OutputFormat.Converter().convert("NDJSON")).isEqualTo(OutputFormat.NDJSON);
-    }
 }

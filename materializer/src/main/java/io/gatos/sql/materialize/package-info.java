@@ -1,5 +1,7 @@
 /**
- * Snapshots ledger tables or SQL results into export files and computes what makes an export
- * verifiable: the Explorer-Root of GATOS SPEC §15.1 and the manifest written beside the file.
+ * Holds what every writer of the materializer shares: failures with a code, the lock of an output,
+ * atomic replacement of files, the fault seam of commits, progress observers and each table's export
+ * policy. The exports, their manifest, query materialization and each file format live in the
+ * subpackages.
  */
 package io.gatos.sql.materialize;
