@@ -6,6 +6,7 @@ import static io.gatos.sql.materialize.ndjson.NdjsonRows.KIND;
 import static io.gatos.sql.materialize.ndjson.NdjsonRows.STREAM;
 import static java.util.Objects.requireNonNull;
 
+import io.gatos.sql.layout.TreePaths;
 import io.gatos.sql.ledger.LedgerException;
 import io.gatos.sql.ledger.LedgerRepository;
 import io.gatos.sql.materialize.AtomicFiles;
@@ -41,7 +42,7 @@ import org.eclipse.jgit.lib.Repository;
  */
 public final class NdjsonExporter {
     /** The envelope path in an event or message commit (LAYOUT §1, §2). */
-    static final String ENVELOPE = "message/envelope.json";
+    static final String ENVELOPE = TreePaths.ENVELOPE;
     /** How many estimated bytes of rows the sort holds in memory before spilling. */
     static final long SORT_BYTES = 16L << 20;
     private static final int PROGRESS_EVERY = 1024;

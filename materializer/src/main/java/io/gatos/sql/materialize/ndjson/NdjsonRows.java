@@ -1,5 +1,6 @@
 package io.gatos.sql.materialize.ndjson;
 
+import io.gatos.sql.layout.Plane;
 import io.gatos.sql.jdbc.GatosDriver;
 import io.gatos.sql.materialize.parquet.SortBuffer;
 import java.io.IOException;
@@ -23,6 +24,9 @@ import org.eclipse.jgit.lib.Repository;
  * by ULID and stream, each row's values at the indexes named here.
  */
 final class NdjsonRows {
+    private static final String SHIPLOG = Plane.SHIPLOG.prefixes().get(0);
+    private static final String MESSAGES = Plane.SHIPLOG.prefixes().get(1);
+
     static final int KIND = 0;
     static final int STREAM = 1;
     static final int TYPE = 2;
@@ -72,7 +76,7 @@ final class NdjsonRows {
                     add(sort, unreadable, new Object[] {
                         EVENT, stream, rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6),
                         rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                        rs.getString(11), ts, "refs/gatos/journal/" + stream, rs.getString(1)});
+                        rs.getString(11), ts, Plane.JOURNAL.prefix() + stream, rs.getString(1)});
                 }
             }
         }
@@ -139,13 +143,13 @@ final class NdjsonRows {
 
     /** Returns the head ref of {@code topic}: the shiplog spelling unless only the messages one exists. */
     private static String topicRef(Repository git, String topic, Set<String> renamed) throws IOException {
-        String shiplog = "refs/gatos/shiplog/" + topic + "/head";
+        String shiplog = SHIPLOG + topic + "/head";
         if (renamed.contains(topic)) {
-            return "refs/gatos/messages/" + topic + "/head";
+            return MESSAGES + topic + "/head";
         }
-        if (git.exactRef(shiplog) == null && git.exactRef("refs/gatos/messages/" + topic + "/head") != null) {
+        if (git.exactRef(shiplog) == null && git.exactRef(MESSAGES + topic + "/head") != null) {
             renamed.add(topic);
-            return "refs/gatos/messages/" + topic + "/head";
+            return MESSAGES + topic + "/head";
         }
         return shiplog;
     }

@@ -1,5 +1,6 @@
 package io.gatos.sql.materialize.ndjson;
 
+import io.gatos.sql.layout.Plane;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -22,8 +23,8 @@ import org.eclipse.jgit.util.RawParseUtils;
 /** Keeps the import's streams, reading each target ref on first use and moving them all at the end. */
 final class TargetStreams {
     private static final byte[] PARENT = Constants.encodeASCII("parent ");
-    private static final String SHIPLOG = "refs/gatos/shiplog/";
-    private static final String MESSAGES = "refs/gatos/messages/";
+    private static final String SHIPLOG = Plane.SHIPLOG.prefixes().get(0);
+    private static final String MESSAGES = Plane.SHIPLOG.prefixes().get(1);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Repository repo;
