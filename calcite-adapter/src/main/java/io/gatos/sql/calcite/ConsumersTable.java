@@ -1,8 +1,9 @@
 package io.gatos.sql.calcite;
 
+import io.gatos.sql.calcite.pushdown.Constraints;
 import io.gatos.sql.ledger.ConsumerCheckpoint;
-import io.gatos.sql.ledger.scan.ConsumerScan;
 import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.scan.ConsumerScan;
 import java.util.BitSet;
 import java.util.List;
 import java.util.stream.Stream;

@@ -1,16 +1,17 @@
 package io.gatos.sql.calcite;
 
-import io.gatos.sql.ledger.scan.EventScan;
+import io.gatos.sql.calcite.pushdown.Constraints;
 import io.gatos.sql.ledger.EventQuery;
 import io.gatos.sql.ledger.LedgerEvent;
 import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.ledger.cache.SegmentStore;
+import io.gatos.sql.ledger.scan.EventScan;
 import java.util.BitSet;
+import java.util.List;
+import java.util.stream.Stream;
 import org.apache.calcite.rel.RelCollation;
 import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelFieldCollation;
-import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Presents table {@code events}; {@code ns} and {@code stream} choose the journals read,

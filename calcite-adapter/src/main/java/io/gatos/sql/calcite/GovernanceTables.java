@@ -1,11 +1,12 @@
 package io.gatos.sql.calcite;
 
+import io.gatos.sql.calcite.pushdown.Constraints;
 import io.gatos.sql.ledger.Approval;
-import io.gatos.sql.ledger.scan.GovernanceScan;
 import io.gatos.sql.ledger.Grant;
 import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.ledger.Proposal;
 import io.gatos.sql.ledger.Revocation;
+import io.gatos.sql.ledger.scan.GovernanceScan;
 import java.util.BitSet;
 import java.util.List;
 import java.util.stream.Stream;

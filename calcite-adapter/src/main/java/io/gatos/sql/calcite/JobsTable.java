@@ -1,8 +1,9 @@
 package io.gatos.sql.calcite;
 
+import io.gatos.sql.calcite.pushdown.Constraints;
 import io.gatos.sql.ledger.Job;
-import io.gatos.sql.ledger.scan.JobScan;
 import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.scan.JobScan;
 import java.util.BitSet;
 import java.util.List;
 import java.util.stream.Stream;

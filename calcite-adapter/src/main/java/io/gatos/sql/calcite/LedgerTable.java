@@ -2,6 +2,11 @@ package io.gatos.sql.calcite;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gatos.sql.calcite.exec.RowEnumerable;
+import io.gatos.sql.calcite.exec.StatementGuard;
+import io.gatos.sql.calcite.pushdown.Constraints;
+import io.gatos.sql.calcite.pushdown.Pushdown;
+import io.gatos.sql.calcite.pushdown.RangePushdown;
 import io.gatos.sql.catalog.Catalog;
 import io.gatos.sql.catalog.ColumnDef;
 import io.gatos.sql.catalog.TableDef;

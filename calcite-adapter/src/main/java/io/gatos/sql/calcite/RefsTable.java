@@ -1,5 +1,6 @@
 package io.gatos.sql.calcite;
 
+import io.gatos.sql.calcite.pushdown.Constraints;
 import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.ledger.RefRecord;
 import io.gatos.sql.ledger.scan.RefScan;

@@ -2,6 +2,7 @@ package io.gatos.sql.ledger;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gatos.sql.ledger.git.GitObjects;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Map;
@@ -11,7 +12,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
-import io.gatos.sql.ledger.git.GitObjects;
 
 /**
  * Holds the ref heads under {@code refs/gatos/} as they were at one instant; every scan of one SQL

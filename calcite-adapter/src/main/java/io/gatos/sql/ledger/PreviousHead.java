@@ -2,8 +2,8 @@ package io.gatos.sql.ledger;
 
 import static java.util.Objects.requireNonNull;
 
-import org.eclipse.jgit.lib.ObjectId;
 import io.gatos.sql.ledger.git.ChainWalk;
+import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * Records where a ref stood at a previous export: its head and the number of commits on the

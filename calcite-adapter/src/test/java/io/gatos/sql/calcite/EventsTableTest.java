@@ -2,10 +2,10 @@ package io.gatos.sql.calcite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatos.sql.ledger.LedgerRepository;
 import io.gatos.sql.codec.Ulid;
-import io.gatos.sql.writer.EventSpec;
+import io.gatos.sql.ledger.LedgerRepository;
 import io.gatos.sql.testing.LedgerTestRepository;
+import io.gatos.sql.writer.EventSpec;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

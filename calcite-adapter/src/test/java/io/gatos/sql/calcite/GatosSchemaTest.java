@@ -3,9 +3,9 @@ package io.gatos.sql.calcite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gatos.sql.ledger.scan.Frontier;
 import io.gatos.sql.ledger.LedgerRepository;
 import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.scan.Frontier;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.nio.file.Path;
 import java.sql.Connection;

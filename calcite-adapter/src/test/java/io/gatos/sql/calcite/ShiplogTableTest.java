@@ -2,11 +2,11 @@ package io.gatos.sql.calcite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatos.sql.codec.Ulid;
 import io.gatos.sql.ledger.LedgerRepository;
 import io.gatos.sql.ledger.ReadStats;
-import io.gatos.sql.codec.Ulid;
-import io.gatos.sql.writer.MessageSpec;
 import io.gatos.sql.testing.LedgerTestRepository;
+import io.gatos.sql.writer.MessageSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;

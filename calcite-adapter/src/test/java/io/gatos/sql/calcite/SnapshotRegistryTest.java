@@ -2,6 +2,7 @@ package io.gatos.sql.calcite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatos.sql.calcite.exec.StubDataContext;
 import io.gatos.sql.ledger.LedgerRepository;
 import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.testing.LedgerTestRepository;

@@ -2,8 +2,9 @@ package io.gatos.sql.ledger;
 
 import static java.util.Objects.requireNonNull;
 
-import io.gatos.sql.writer.TopicSpelling;
+import io.gatos.sql.ledger.scan.Frontier;
 import io.gatos.sql.testing.LedgerTestRepository;
+import io.gatos.sql.writer.TopicSpelling;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -16,7 +17,6 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import io.gatos.sql.ledger.scan.Frontier;
 
 /**
  * Writes a ledger, takes the snapshot a previous export saw ({@link #before}), writes more on every

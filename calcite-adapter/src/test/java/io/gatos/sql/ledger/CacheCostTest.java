@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatos.sql.ledger.cache.SegmentBuilder;
 import io.gatos.sql.ledger.cache.SegmentStore;
+import io.gatos.sql.ledger.scan.EventScan;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.gatos.sql.ledger.scan.EventScan;
 
 /** Proves the row cache costs O(1) filesystem work per journal: no directory listing per journal or segment. */
 class CacheCostTest {

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatos.sql.layout.Plane;
+import io.gatos.sql.ledger.scan.EventScan;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.gatos.sql.ledger.scan.EventScan;
 
 class LedgerRepositoryTest {
     @TempDir

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatos.sql.ledger.cache.SegmentBuilder;
 import io.gatos.sql.ledger.cache.SegmentStore;
+import io.gatos.sql.ledger.eventcache.SortedEvents;
+import io.gatos.sql.ledger.scan.EventScan;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,8 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.gatos.sql.ledger.eventcache.SortedEvents;
-import io.gatos.sql.ledger.scan.EventScan;
 
 /**
  * Proves the default store writes no file for a region shorter than

@@ -3,6 +3,8 @@ package io.gatos.sql.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatos.sql.ledger.cache.SegmentStore;
+import io.gatos.sql.ledger.eventcache.SortedEvents;
+import io.gatos.sql.ledger.scan.EventScan;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,8 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.gatos.sql.ledger.eventcache.SortedEvents;
-import io.gatos.sql.ledger.scan.EventScan;
 
 /**
  * Proves a cache that cannot be written (read-only or full disk) never fails or changes a query:

@@ -5,10 +5,6 @@ import io.gatos.sql.materialize.export.ExportOptions;
 import io.gatos.sql.materialize.export.Exporter;
 import io.gatos.sql.materialize.export.Format;
 import io.gatos.sql.materialize.export.Verifier;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -20,6 +16,8 @@ import java.sql.Statement;
 import java.util.Comparator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** Generates a sample ledger and runs a short tour of the SQL catalog over it. */
 @Command(

@@ -7,15 +7,13 @@ import io.gatos.sql.materialize.export.ExportOptions;
 import io.gatos.sql.materialize.export.ExportResult;
 import io.gatos.sql.materialize.export.Exporter;
 import io.gatos.sql.materialize.export.Format;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Exports ledger tables into an SQLite file or a Parquet dataset, incrementally, or events and

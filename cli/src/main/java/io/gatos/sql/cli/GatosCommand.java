@@ -3,18 +3,16 @@ package io.gatos.sql.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.gatos.sql.cli.options.JarVersion;
-
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
-
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 
 /**
  * Defines the top-level {@code gatos} command, which only dispatches to its subcommands; {@link

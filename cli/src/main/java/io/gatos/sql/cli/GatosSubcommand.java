@@ -2,16 +2,14 @@ package io.gatos.sql.cli;
 
 import io.gatos.sql.cli.options.JarVersion;
 import io.gatos.sql.materialize.MaterializeException;
-
+import java.io.PrintWriter;
+import java.sql.SQLException;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-
-import java.io.PrintWriter;
-import java.sql.SQLException;
-import java.util.concurrent.Callable;
 
 /**
  * Runs a subcommand body and turns every failure, a {@code java.lang.Error} included, into the

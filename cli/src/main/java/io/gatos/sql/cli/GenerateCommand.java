@@ -2,18 +2,16 @@ package io.gatos.sql.cli;
 
 import io.gatos.sql.cli.progress.GenerateProgress;
 import io.gatos.sql.writer.sample.SampleLedger;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** Writes a sample ledger, a new bare Git repository, with progress on stderr. */
 @Command(

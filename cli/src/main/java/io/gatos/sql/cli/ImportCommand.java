@@ -3,11 +3,6 @@ package io.gatos.sql.cli;
 import io.gatos.sql.cli.options.RepoOption;
 import io.gatos.sql.materialize.ndjson.ImportException;
 import io.gatos.sql.materialize.ndjson.NdjsonImporter;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.LongConsumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** Appends the events of an NDJSON export ({@code gatos export --format ndjson}) to a repository. */
 @Command(

@@ -7,13 +7,11 @@ import io.gatos.sql.materialize.parquet.ParquetQueryJob;
 import io.gatos.sql.materialize.query.MaterializeConfig;
 import io.gatos.sql.materialize.query.QueryJob;
 import io.gatos.sql.materialize.query.QueryMaterializer;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Writes the result of one SQL query into a table of an SQLite file or into Parquet (one file or

@@ -2,7 +2,6 @@ package io.gatos.sql.cli;
 
 import io.gatos.sql.cli.progress.ExportProgress;
 import io.gatos.sql.materialize.ndjson.NdjsonExporter;
-
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;

@@ -9,7 +9,6 @@ import io.gatos.sql.materialize.files.FileSource;
 import io.gatos.sql.materialize.parquet.ParquetQueryJob;
 import io.gatos.sql.materialize.parquet.ParquetQueryMaterializer;
 import io.gatos.sql.materialize.parquet.PartitionSpec;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

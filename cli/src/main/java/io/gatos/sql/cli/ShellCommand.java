@@ -3,14 +3,11 @@ package io.gatos.sql.cli;
 import io.gatos.sql.cli.options.CacheOption;
 import io.gatos.sql.cli.options.RepoOption;
 import io.gatos.sql.cli.output.TableWriter;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-
-import sqlline.SqlLine;
-
 import java.io.InputStream;
 import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import sqlline.SqlLine;
 
 /** Opens an interactive sqlline session on a ledger, on the terminal's standard streams. */
 @Command(

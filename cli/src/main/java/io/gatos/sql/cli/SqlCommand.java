@@ -3,15 +3,13 @@ package io.gatos.sql.cli;
 import io.gatos.sql.cli.options.CacheOption;
 import io.gatos.sql.cli.options.RepoOption;
 import io.gatos.sql.cli.output.OutputFormat;
-
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 
 /** Runs one SQL query on a ledger and streams the result to standard output. */
 @Command(

@@ -2,14 +2,12 @@ package io.gatos.sql.cli;
 
 import io.gatos.sql.cli.options.RepoOption;
 import io.gatos.sql.materialize.export.Verifier;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 /** Checks an export written by {@code gatos export} against its manifest and the ledger. */
 @Command(

@@ -1,7 +1,7 @@
 package io.gatos.sql.jdbc;
 
-import io.gatos.sql.calcite.QueryStoppedException;
 import io.gatos.sql.calcite.dialect.ReadOnlyException;
+import io.gatos.sql.calcite.exec.QueryStoppedException;
 import io.gatos.sql.ledger.LedgerException;
 import java.sql.SQLDataException;
 import java.sql.SQLException;

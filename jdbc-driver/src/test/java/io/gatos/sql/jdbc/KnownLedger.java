@@ -1,10 +1,10 @@
 package io.gatos.sql.jdbc;
 
 import io.gatos.sql.codec.Blake3;
+import io.gatos.sql.testing.LedgerTestRepository;
 import io.gatos.sql.writer.CommitMessage;
 import io.gatos.sql.writer.MessageSpec;
 import io.gatos.sql.writer.TopicSpelling;
-import io.gatos.sql.testing.LedgerTestRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;

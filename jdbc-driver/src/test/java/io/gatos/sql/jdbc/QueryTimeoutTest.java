@@ -3,7 +3,7 @@ package io.gatos.sql.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gatos.sql.calcite.QueryStoppedException;
+import io.gatos.sql.calcite.exec.QueryStoppedException;
 import io.gatos.sql.testing.LedgerTestRepository;
 import io.gatos.sql.testing.SlowQuery;
 import java.nio.file.Path;

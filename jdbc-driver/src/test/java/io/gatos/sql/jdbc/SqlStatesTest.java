@@ -2,8 +2,8 @@ package io.gatos.sql.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatos.sql.calcite.QueryStoppedException;
 import io.gatos.sql.calcite.dialect.ReadOnlyException;
+import io.gatos.sql.calcite.exec.QueryStoppedException;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;

@@ -2,7 +2,7 @@ package io.gatos.sql.server;
 
 import static java.util.Objects.requireNonNull;
 
-import io.gatos.sql.calcite.QueryStoppedException;
+import io.gatos.sql.calcite.exec.QueryStoppedException;
 import io.gatos.sql.jdbc.GatosDriver;
 import io.gatos.sql.ledger.LedgerRepository;
 import java.sql.Connection;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatos.sql.catalog.Catalog;
 import io.gatos.sql.catalog.TableDef;
-import io.gatos.sql.writer.sample.SampleLedger;
 import io.gatos.sql.server.SparkStyleReader.Column;
 import io.gatos.sql.server.corpus.StockAvaticaClient;
+import io.gatos.sql.writer.sample.SampleLedger;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,10 +1,10 @@
 package io.gatos.sql.writer;
 
+import io.gatos.sql.codec.CanonicalJson;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.gatos.sql.codec.CanonicalJson;
 
 /**
  * Serializes the JSON documents the writer puts in trees: event envelopes (sorted keys, payload

@@ -2,26 +2,28 @@ package io.gatos.sql.writer;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.Deflater;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
-import org.eclipse.jgit.internal.storage.file.PackInserter;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryCache;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.FS;
 
 /**
  * Owns the object inserter and the ref heads of one {@link LedgerWriter}: inserts blobs, trees and
@@ -33,49 +35,38 @@ final class GitStore implements AutoCloseable {
 
     private final Repository repo;
     private final WriterOptions options;
-    private final ObjectInserter inserter;
+    private final PackWriter inserter;
     private final Map<String, ObjectId> heads = new HashMap<>();
     private final Map<String, ObjectId> pending = new LinkedHashMap<>();
     private long unflushed;
     private boolean closed;
 
     /** Initializes an empty repository at {@code dir} with branch {@code main}. */
-    static void init(java.nio.file.Path dir, boolean bare) {
+    static void init(Path dir, boolean bare) {
         try {
             // closing Git closes the repository it created (a second close would log a JGit warning)
-            org.eclipse.jgit.api.Git.init().setDirectory(dir.toFile()).setBare(bare).setInitialBranch("main").call()
+            Git.init().setDirectory(dir.toFile()).setBare(bare).setInitialBranch("main").call()
                     .close();
-        } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
-            throw new java.io.UncheckedIOException(new IOException("cannot init " + dir + ": " + e.getMessage(), e));
+        } catch (GitAPIException e) {
+            throw new UncheckedIOException(new IOException("cannot init " + dir + ": " + e.getMessage(), e));
         }
     }
 
     /** Opens the repository at {@code dir}; throws IllegalArgumentException when there is none. */
-    static GitStore open(java.nio.file.Path dir, WriterOptions options) throws IOException {
-        java.io.File gitDir = org.eclipse.jgit.lib.RepositoryCache.FileKey.resolve(dir.toFile(),
-                org.eclipse.jgit.util.FS.DETECTED);
+    static GitStore open(Path dir, WriterOptions options) throws IOException {
+        File gitDir = RepositoryCache.FileKey.resolve(dir.toFile(),
+                FS.DETECTED);
         if (gitDir == null) {
             throw new IllegalArgumentException("not a Git repository: " + dir);
         }
-        return new GitStore(new org.eclipse.jgit.storage.file.FileRepositoryBuilder().setGitDir(gitDir)
+        return new GitStore(new FileRepositoryBuilder().setGitDir(gitDir)
                 .setMustExist(true).build(), options);
     }
 
     GitStore(Repository repo, WriterOptions options) {
         this.repo = requireNonNull(repo, "repo");
         this.options = requireNonNull(options, "options");
-        this.inserter = newInserter(repo, options.mode());
-    }
-
-    private static ObjectInserter newInserter(Repository repo, WriteMode mode) {
-        if (mode == WriteMode.PACKED && repo.getObjectDatabase() instanceof ObjectDirectory dir) {
-            PackInserter packer = dir.newPackInserter();
-            // A duplicate of an object already packed is harmless; looking for one costs a stat per insert.
-            packer.checkExisting(false);
-            packer.setCompressionLevel(Deflater.BEST_SPEED);
-            return packer;
-        }
-        return repo.newObjectInserter();
+        this.inserter = PackWriter.open(repo, options.mode() == WriteMode.PACKED);
     }
 
     Repository repository() {

@@ -2,9 +2,9 @@ package io.gatos.sql.writer;
 
 import static java.util.Objects.requireNonNull;
 
-import io.gatos.sql.layout.TreePaths;
-import io.gatos.sql.layout.Plane;
 import io.gatos.sql.codec.Blake3;
+import io.gatos.sql.layout.Plane;
+import io.gatos.sql.layout.TreePaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

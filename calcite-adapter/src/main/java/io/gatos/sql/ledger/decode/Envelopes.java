@@ -1,11 +1,11 @@
 package io.gatos.sql.ledger.decode;
 
-import io.gatos.sql.layout.TreePaths;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import io.gatos.sql.codec.Json;
 import io.gatos.sql.codec.JsonValue;
+import io.gatos.sql.layout.TreePaths;
 import io.gatos.sql.ledger.git.GitCommit;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /**
  * Extracts envelope fields from parsed JSON: pure helpers shared by the journal and shiplog

@@ -2,8 +2,6 @@ package io.gatos.sql.ledger.decode;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayList;
-import java.util.List;
 import io.gatos.sql.codec.Json;
 import io.gatos.sql.codec.JsonValue;
 import io.gatos.sql.codec.Trailers;
@@ -11,6 +9,8 @@ import io.gatos.sql.codec.Ulid;
 import io.gatos.sql.ledger.FindingCode;
 import io.gatos.sql.ledger.LedgerEvent;
 import io.gatos.sql.ledger.git.GitCommit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Turns one journal commit and its envelope bytes into a {@link LedgerEvent}; pure, so malformed

@@ -1,16 +1,16 @@
 package io.gatos.sql.ledger.decode;
 
+import io.gatos.sql.ledger.Finding;
+import io.gatos.sql.ledger.FindingCode;
+import io.gatos.sql.ledger.Journal;
+import io.gatos.sql.ledger.LedgerEvent;
+import io.gatos.sql.ledger.git.GitCommit;
+import io.gatos.sql.ledger.git.GitObjects;
 import java.io.IOException;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
-import io.gatos.sql.ledger.Finding;
-import io.gatos.sql.ledger.FindingCode;
-import io.gatos.sql.ledger.LedgerEvent;
-import io.gatos.sql.ledger.git.GitCommit;
-import io.gatos.sql.ledger.git.GitObjects;
-import io.gatos.sql.ledger.Journal;
 
 /**
  * Decodes the event of one journal commit: commit-level columns only, or the envelope too (a tree

@@ -2,15 +2,15 @@ package io.gatos.sql.ledger.decode;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gatos.sql.codec.JsonValue;
+import io.gatos.sql.ledger.Finding;
+import io.gatos.sql.ledger.FindingCode;
+import io.gatos.sql.ledger.PointerRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import io.gatos.sql.codec.JsonValue;
-import io.gatos.sql.ledger.Finding;
-import io.gatos.sql.ledger.FindingCode;
-import io.gatos.sql.ledger.PointerRecord;
 
 /**
  * Finds pointers (LAYOUT §5) in a parsed JSON document: every object, at any depth, whose

@@ -1,7 +1,7 @@
 package io.gatos.sql.ledger.decode;
 
-import java.util.function.BiConsumer;
 import io.gatos.sql.codec.JsonValue;
+import java.util.function.BiConsumer;
 
 /**
  * Finds and replaces unpaired UTF-16 surrogates, which JSON escapes (backslash-u D800 to DFFF) can put in a

@@ -1,21 +1,21 @@
 package io.gatos.sql.ledger.eventcache;
 
-import io.gatos.sql.ledger.cache.SegmentListing;
-import io.gatos.sql.ledger.cache.SegmentBuilder;
-import io.gatos.sql.ledger.cache.SegmentStore;
-import io.gatos.sql.ledger.cache.SegmentSummary;
-import java.io.IOException;
-import java.util.function.Consumer;
-import org.eclipse.jgit.lib.ObjectId;
+import io.gatos.sql.ledger.EventQuery;
 import io.gatos.sql.ledger.Finding;
+import io.gatos.sql.ledger.Journal;
+import io.gatos.sql.ledger.KeyRange;
 import io.gatos.sql.ledger.LedgerEvent;
 import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.ledger.PreviousHead;
+import io.gatos.sql.ledger.cache.SegmentBuilder;
+import io.gatos.sql.ledger.cache.SegmentListing;
+import io.gatos.sql.ledger.cache.SegmentStore;
+import io.gatos.sql.ledger.cache.SegmentSummary;
 import io.gatos.sql.ledger.git.GitObjects;
 import io.gatos.sql.ledger.git.LazyStream;
-import io.gatos.sql.ledger.Journal;
-import io.gatos.sql.ledger.KeyRange;
-import io.gatos.sql.ledger.EventQuery;
+import java.io.IOException;
+import java.util.function.Consumer;
+import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * Reads one journal newest first through the row cache: runs of commits the cache holds come from

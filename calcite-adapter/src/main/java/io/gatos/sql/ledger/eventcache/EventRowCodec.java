@@ -1,8 +1,8 @@
 package io.gatos.sql.ledger.eventcache;
 
+import io.gatos.sql.ledger.LedgerEvent;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import io.gatos.sql.ledger.LedgerEvent;
 
 /**
  * Encodes the commit-determined columns of a {@link LedgerEvent} for the row cache, and decodes

@@ -1,13 +1,13 @@
 package io.gatos.sql.ledger.eventcache;
 
-import io.gatos.sql.ledger.cache.SegmentSummary;
-import io.gatos.sql.ledger.LedgerEvent;
-import io.gatos.sql.ledger.git.GitObjects;
-import io.gatos.sql.ledger.Journal;
 import io.gatos.sql.ledger.EventQuery;
+import io.gatos.sql.ledger.Journal;
+import io.gatos.sql.ledger.KeyRange;
+import io.gatos.sql.ledger.LedgerEvent;
+import io.gatos.sql.ledger.cache.SegmentSummary;
+import io.gatos.sql.ledger.git.GitObjects;
 import java.util.HashSet;
 import java.util.Set;
-import io.gatos.sql.ledger.KeyRange;
 
 /**
  * Iterates the rows of one cached segment, newest first, with their absolute positions, keeping

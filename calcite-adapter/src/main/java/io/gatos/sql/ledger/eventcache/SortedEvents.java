@@ -1,7 +1,17 @@
 package io.gatos.sql.ledger.eventcache;
 
+import io.gatos.sql.ledger.EventQuery;
+import io.gatos.sql.ledger.Finding;
+import io.gatos.sql.ledger.Journal;
+import io.gatos.sql.ledger.KeyRange;
+import io.gatos.sql.ledger.LedgerEvent;
+import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.PreviousHead;
 import io.gatos.sql.ledger.cache.SegmentListing;
 import io.gatos.sql.ledger.cache.SegmentStore;
+import io.gatos.sql.ledger.cache.SegmentSummary;
+import io.gatos.sql.ledger.git.GitObjects;
+import io.gatos.sql.ledger.git.LazyStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,16 +21,6 @@ import java.util.PriorityQueue;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
-import io.gatos.sql.ledger.Finding;
-import io.gatos.sql.ledger.KeyRange;
-import io.gatos.sql.ledger.LedgerEvent;
-import io.gatos.sql.ledger.LedgerSnapshot;
-import io.gatos.sql.ledger.PreviousHead;
-import io.gatos.sql.ledger.git.GitObjects;
-import io.gatos.sql.ledger.git.LazyStream;
-import io.gatos.sql.ledger.Journal;
-import io.gatos.sql.ledger.EventQuery;
-import io.gatos.sql.ledger.cache.SegmentSummary;
 
 /**
  * Streams events newest first across journals ({@code ts DESC, id DESC}) from the row cache. Each

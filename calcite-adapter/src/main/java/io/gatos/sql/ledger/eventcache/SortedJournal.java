@@ -1,16 +1,16 @@
 package io.gatos.sql.ledger.eventcache;
 
+import io.gatos.sql.ledger.EventQuery;
+import io.gatos.sql.ledger.Finding;
+import io.gatos.sql.ledger.Journal;
+import io.gatos.sql.ledger.LedgerEvent;
 import io.gatos.sql.ledger.cache.SegmentBuilder;
 import io.gatos.sql.ledger.cache.SegmentStore;
 import io.gatos.sql.ledger.cache.SegmentSummary;
-import java.io.IOException;
-import java.util.PriorityQueue;
-import io.gatos.sql.ledger.Finding;
-import io.gatos.sql.ledger.LedgerEvent;
 import io.gatos.sql.ledger.git.GitObjects;
 import io.gatos.sql.ledger.git.LazyStream;
-import io.gatos.sql.ledger.Journal;
-import io.gatos.sql.ledger.EventQuery;
+import java.io.IOException;
+import java.util.PriorityQueue;
 
 /**
  * Reads one fully cached journal newest first by time: loads segments from the head down only

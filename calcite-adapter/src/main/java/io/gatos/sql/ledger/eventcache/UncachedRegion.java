@@ -1,25 +1,25 @@
 package io.gatos.sql.ledger.eventcache;
 
-import io.gatos.sql.ledger.cache.SegmentBuilder;
-import java.io.IOException;
-import java.util.function.Consumer;
-import java.util.function.Predicate;
-import org.eclipse.jgit.lib.ObjectId;
+import io.gatos.sql.ledger.EventQuery;
 import io.gatos.sql.ledger.Finding;
 import io.gatos.sql.ledger.FindingCode;
+import io.gatos.sql.ledger.Journal;
 import io.gatos.sql.ledger.LedgerEvent;
+import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.PreviousHead;
+import io.gatos.sql.ledger.cache.SegmentBuilder;
+import io.gatos.sql.ledger.cache.SegmentListing;
+import io.gatos.sql.ledger.cache.SegmentStore;
+import io.gatos.sql.ledger.cache.SegmentSummary;
 import io.gatos.sql.ledger.decode.EventReader;
 import io.gatos.sql.ledger.git.ChainWalk;
 import io.gatos.sql.ledger.git.GitCommit;
 import io.gatos.sql.ledger.git.GitObjects;
-import io.gatos.sql.ledger.Journal;
-import io.gatos.sql.ledger.EventQuery;
-import io.gatos.sql.ledger.cache.SegmentListing;
-import io.gatos.sql.ledger.cache.SegmentStore;
-import io.gatos.sql.ledger.cache.SegmentSummary;
-import io.gatos.sql.ledger.LedgerSnapshot;
-import io.gatos.sql.ledger.PreviousHead;
 import io.gatos.sql.ledger.git.NumberedWalk;
+import java.io.IOException;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * Walks the part of a journal the row cache does not hold, newest first, from a start commit down

@@ -2,16 +2,16 @@ package io.gatos.sql.ledger.git;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gatos.sql.ledger.Finding;
+import io.gatos.sql.ledger.FindingCode;
+import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.PreviousHead;
 import java.io.IOException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
-import io.gatos.sql.ledger.Finding;
-import io.gatos.sql.ledger.FindingCode;
-import io.gatos.sql.ledger.LedgerSnapshot;
-import io.gatos.sql.ledger.PreviousHead;
 
 /**
  * Walks a linear history along first parents, newest first, reading one commit object per step.

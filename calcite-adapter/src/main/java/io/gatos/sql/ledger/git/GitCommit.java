@@ -2,13 +2,13 @@ package io.gatos.sql.ledger.git;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gatos.sql.codec.Trailers;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import io.gatos.sql.codec.Trailers;
 
 /**
  * Holds one parsed Git commit object: ids as 40-hex strings, identities as {@code Name <email>},

@@ -1,5 +1,6 @@
 package io.gatos.sql.ledger.git;
 
+import io.gatos.sql.ledger.ReadStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.BiConsumer;
@@ -12,7 +13,6 @@ import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import io.gatos.sql.ledger.ReadStats;
 
 /**
  * Reads commits, trees and blobs of one repository through a single JGit {@link ObjectReader}.
@@ -81,6 +81,31 @@ public final class GitObjects implements AutoCloseable {
         ObjectLoader loader = reader.open(id, Constants.OBJ_COMMIT);
         stats.commitRead();
         return GitCommit.parse(id.name(), loader.getCachedBytes());
+    }
+
+    /**
+     * Returns the bytes of commit {@code id} exactly as stored, for callers that must copy what the
+     * parse would normalise (identity lines, a message that is not UTF-8).
+     *
+     * @throws MissingObjectException when the object is absent
+     * @throws IncorrectObjectTypeException when {@code id} names something else
+     */
+    public byte[] rawCommit(ObjectId id) throws IOException {
+        ObjectLoader loader = reader.open(id, Constants.OBJ_COMMIT);
+        stats.commitRead();
+        return loader.getCachedBytes();
+    }
+
+    /**
+     * Returns whether commit {@code ancestor} is {@code tip} or reachable from it; walks the history
+     * between them (all parents) with a walk of its own.
+     *
+     * @throws IncorrectObjectTypeException when either id names something other than a commit
+     */
+    public boolean isAncestor(ObjectId ancestor, ObjectId tip) throws IOException {
+        try (org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(reader)) {
+            return walk.isMergedInto(walk.parseCommit(ancestor), walk.parseCommit(tip));
+        }
     }
 
     /** Reads the whole blob {@code id}. */

@@ -1,13 +1,13 @@
 package io.gatos.sql.ledger.git;
 
+import io.gatos.sql.codec.Json;
+import io.gatos.sql.ledger.Finding;
+import io.gatos.sql.ledger.FindingCode;
 import java.io.IOException;
 import java.util.function.Consumer;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
-import io.gatos.sql.codec.Json;
-import io.gatos.sql.ledger.Finding;
-import io.gatos.sql.ledger.FindingCode;
 
 /**
  * Reads the head commit of a ref and JSON files of its tree for the job and governance readers,

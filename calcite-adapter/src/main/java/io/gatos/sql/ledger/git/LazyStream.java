@@ -1,12 +1,12 @@
 package io.gatos.sql.ledger.git;
 
+import io.gatos.sql.ledger.LedgerException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import io.gatos.sql.ledger.LedgerException;
 
 /**
  * Builds lazy, sequential streams from a "compute the next element" function, so a scan reads the

@@ -1,12 +1,12 @@
 package io.gatos.sql.ledger.git;
 
-import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.function.Consumer;
 import io.gatos.sql.ledger.Finding;
 import io.gatos.sql.ledger.FindingCode;
 import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.ledger.PreviousHead;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.function.Consumer;
 
 /**
  * Walks one linear ref of a snapshot newest first, down to its base head when the snapshot has

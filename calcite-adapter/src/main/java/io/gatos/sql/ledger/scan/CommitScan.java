@@ -1,5 +1,13 @@
 package io.gatos.sql.ledger.scan;
 
+import io.gatos.sql.ledger.CommitRecord;
+import io.gatos.sql.ledger.Finding;
+import io.gatos.sql.ledger.FindingCode;
+import io.gatos.sql.ledger.LedgerException;
+import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.git.GitCommit;
+import io.gatos.sql.ledger.git.GitObjects;
+import io.gatos.sql.ledger.git.LazyStream;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -12,14 +20,6 @@ import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectIdOwnerMap;
-import io.gatos.sql.ledger.CommitRecord;
-import io.gatos.sql.ledger.Finding;
-import io.gatos.sql.ledger.FindingCode;
-import io.gatos.sql.ledger.LedgerException;
-import io.gatos.sql.ledger.LedgerSnapshot;
-import io.gatos.sql.ledger.git.GitCommit;
-import io.gatos.sql.ledger.git.GitObjects;
-import io.gatos.sql.ledger.git.LazyStream;
 
 /**
  * Reads every commit reachable from refs/gatos/ (all parents), each once, attributed to the first

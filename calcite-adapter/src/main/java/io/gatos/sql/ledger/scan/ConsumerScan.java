@@ -1,19 +1,9 @@
 package io.gatos.sql.ledger.scan;
 
-import io.gatos.sql.layout.TreePaths;
-import io.gatos.sql.layout.Plane;
-import java.io.IOException;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
-import org.eclipse.jgit.errors.MissingObjectException;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
 import io.gatos.sql.codec.Json;
 import io.gatos.sql.codec.JsonValue;
+import io.gatos.sql.layout.Plane;
+import io.gatos.sql.layout.TreePaths;
 import io.gatos.sql.ledger.ConsumerCheckpoint;
 import io.gatos.sql.ledger.Finding;
 import io.gatos.sql.ledger.FindingCode;
@@ -24,6 +14,16 @@ import io.gatos.sql.ledger.git.ChainWalk;
 import io.gatos.sql.ledger.git.GitCommit;
 import io.gatos.sql.ledger.git.GitObjects;
 import io.gatos.sql.ledger.git.LazyStream;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * Reads consumer checkpoints (LAYOUT §3) in both forms (a commit holding {@code checkpoint.json}, or

@@ -1,5 +1,14 @@
 package io.gatos.sql.ledger.scan;
 
+import io.gatos.sql.ledger.EventQuery;
+import io.gatos.sql.ledger.Finding;
+import io.gatos.sql.ledger.Journal;
+import io.gatos.sql.ledger.LedgerEvent;
+import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.git.ChainWalk;
+import io.gatos.sql.ledger.git.GitCommit;
+import io.gatos.sql.ledger.git.GitObjects;
+import io.gatos.sql.ledger.git.LazyStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,15 +18,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
-import io.gatos.sql.ledger.Finding;
-import io.gatos.sql.ledger.LedgerEvent;
-import io.gatos.sql.ledger.LedgerSnapshot;
-import io.gatos.sql.ledger.git.ChainWalk;
-import io.gatos.sql.ledger.git.GitCommit;
-import io.gatos.sql.ledger.git.GitObjects;
-import io.gatos.sql.ledger.git.LazyStream;
-import io.gatos.sql.ledger.Journal;
-import io.gatos.sql.ledger.EventQuery;
 
 /**
  * Finds the events of given commits: walks every admitted journal in lockstep, newest first, one

@@ -2,16 +2,6 @@ package io.gatos.sql.ledger.scan;
 
 import static java.util.Objects.requireNonNull;
 
-import io.gatos.sql.ledger.cache.SegmentListing;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
-import io.gatos.sql.ledger.cache.SegmentStore;
-import org.eclipse.jgit.errors.MissingObjectException;
-import org.eclipse.jgit.lib.ObjectId;
 import io.gatos.sql.layout.Plane;
 import io.gatos.sql.ledger.EventQuery;
 import io.gatos.sql.ledger.Finding;
@@ -20,12 +10,21 @@ import io.gatos.sql.ledger.KeyRange;
 import io.gatos.sql.ledger.LedgerEvent;
 import io.gatos.sql.ledger.LedgerException;
 import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.cache.SegmentListing;
+import io.gatos.sql.ledger.cache.SegmentStore;
 import io.gatos.sql.ledger.decode.EventDecoder;
-
 import io.gatos.sql.ledger.eventcache.CachedJournal;
 import io.gatos.sql.ledger.eventcache.SortedEvents;
 import io.gatos.sql.ledger.git.GitObjects;
 import io.gatos.sql.ledger.git.LazyStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * Reads journal events (LAYOUT §1) lazily, newest first within each journal and journals in ref

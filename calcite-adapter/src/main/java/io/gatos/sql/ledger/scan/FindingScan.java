@@ -1,23 +1,23 @@
 package io.gatos.sql.ledger.scan;
 
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.stream.Stream;
+import io.gatos.sql.ledger.EventQuery;
 import io.gatos.sql.ledger.Finding;
 import io.gatos.sql.ledger.FindingCode;
 import io.gatos.sql.ledger.LedgerEvent;
 import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.ledger.decode.Envelopes;
 import io.gatos.sql.ledger.git.LazyStream;
-import io.gatos.sql.ledger.EventQuery;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Reads every plane once and yields what the readers could not take at face value (LAYOUT §9),

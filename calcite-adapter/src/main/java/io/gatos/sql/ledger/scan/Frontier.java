@@ -2,6 +2,12 @@ package io.gatos.sql.ledger.scan;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gatos.sql.ledger.Journal;
+import io.gatos.sql.ledger.LedgerException;
+import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.PreviousHead;
+import io.gatos.sql.ledger.git.ChainWalk;
+import io.gatos.sql.ledger.git.GitObjects;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Map;
@@ -11,12 +17,6 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.eclipse.jgit.lib.ObjectId;
-import io.gatos.sql.ledger.LedgerException;
-import io.gatos.sql.ledger.LedgerSnapshot;
-import io.gatos.sql.ledger.PreviousHead;
-import io.gatos.sql.ledger.git.ChainWalk;
-import io.gatos.sql.ledger.git.GitObjects;
-import io.gatos.sql.ledger.Journal;
 
 /**
  * Measures where every ref of a snapshot stands, for an incremental exporter to record as the

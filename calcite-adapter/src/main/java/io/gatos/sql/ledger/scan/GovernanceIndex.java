@@ -1,5 +1,11 @@
 package io.gatos.sql.ledger.scan;
 
+import io.gatos.sql.codec.Trailers;
+import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.decode.Envelopes;
+import io.gatos.sql.ledger.git.GitCommit;
+import io.gatos.sql.ledger.git.GitObjects;
+import io.gatos.sql.ledger.git.HeadDocuments;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,12 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.eclipse.jgit.lib.ObjectId;
-import io.gatos.sql.codec.Trailers;
-import io.gatos.sql.ledger.LedgerSnapshot;
-import io.gatos.sql.ledger.decode.Envelopes;
-import io.gatos.sql.ledger.git.GitCommit;
-import io.gatos.sql.ledger.git.GitObjects;
-import io.gatos.sql.ledger.git.HeadDocuments;
 
 /**
  * Indexes the grants, revocations and approvals of one snapshot by the ids in their trailers, to

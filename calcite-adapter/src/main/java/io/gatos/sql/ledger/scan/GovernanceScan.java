@@ -1,15 +1,7 @@
 package io.gatos.sql.ledger.scan;
 
-import io.gatos.sql.layout.Plane;
-import java.io.IOException;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
-import org.eclipse.jgit.lib.ObjectId;
 import io.gatos.sql.codec.Trailers;
+import io.gatos.sql.layout.Plane;
 import io.gatos.sql.ledger.Approval;
 import io.gatos.sql.ledger.Finding;
 import io.gatos.sql.ledger.FindingCode;
@@ -22,6 +14,14 @@ import io.gatos.sql.ledger.git.GitCommit;
 import io.gatos.sql.ledger.git.GitObjects;
 import io.gatos.sql.ledger.git.HeadDocuments;
 import io.gatos.sql.ledger.git.LazyStream;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * Reads governance artifacts (LAYOUT §7) lazily in ref-name order: each ref's head commit is the

@@ -1,7 +1,19 @@
 package io.gatos.sql.ledger.scan;
 
-import io.gatos.sql.layout.TreePaths;
+import io.gatos.sql.codec.Json;
+import io.gatos.sql.codec.JsonValue;
+import io.gatos.sql.codec.Trailers;
+import io.gatos.sql.codec.Yaml;
 import io.gatos.sql.layout.Plane;
+import io.gatos.sql.layout.TreePaths;
+import io.gatos.sql.ledger.Finding;
+import io.gatos.sql.ledger.FindingCode;
+import io.gatos.sql.ledger.Job;
+import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.git.GitCommit;
+import io.gatos.sql.ledger.git.GitObjects;
+import io.gatos.sql.ledger.git.HeadDocuments;
+import io.gatos.sql.ledger.git.LazyStream;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
@@ -14,18 +26,6 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
-import io.gatos.sql.codec.Json;
-import io.gatos.sql.codec.JsonValue;
-import io.gatos.sql.codec.Trailers;
-import io.gatos.sql.codec.Yaml;
-import io.gatos.sql.ledger.Finding;
-import io.gatos.sql.ledger.FindingCode;
-import io.gatos.sql.ledger.Job;
-import io.gatos.sql.ledger.LedgerSnapshot;
-import io.gatos.sql.ledger.git.GitCommit;
-import io.gatos.sql.ledger.git.GitObjects;
-import io.gatos.sql.ledger.git.HeadDocuments;
-import io.gatos.sql.ledger.git.LazyStream;
 
 /**
  * Reads jobs (LAYOUT §6) lazily in job-id order, grouping {@code refs/gatos/jobs/<hex>/job},

@@ -1,17 +1,17 @@
 package io.gatos.sql.ledger.scan;
 
-import java.io.IOException;
-import java.util.function.Consumer;
+import io.gatos.sql.ledger.EventQuery;
 import io.gatos.sql.ledger.Finding;
 import io.gatos.sql.ledger.FindingCode;
+import io.gatos.sql.ledger.Journal;
 import io.gatos.sql.ledger.LedgerEvent;
 import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.ledger.decode.EventReader;
 import io.gatos.sql.ledger.git.GitCommit;
 import io.gatos.sql.ledger.git.GitObjects;
 import io.gatos.sql.ledger.git.NumberedWalk;
-import io.gatos.sql.ledger.Journal;
-import io.gatos.sql.ledger.EventQuery;
+import java.io.IOException;
+import java.util.function.Consumer;
 
 /**
  * Iterates one journal newest first, decoding the events a {@link EventQuery} admits; in a

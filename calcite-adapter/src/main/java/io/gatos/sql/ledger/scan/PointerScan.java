@@ -1,5 +1,16 @@
 package io.gatos.sql.ledger.scan;
 
+import io.gatos.sql.codec.Json;
+import io.gatos.sql.codec.JsonValue;
+import io.gatos.sql.ledger.EventQuery;
+import io.gatos.sql.ledger.Finding;
+import io.gatos.sql.ledger.LedgerEvent;
+import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.PointerRecord;
+import io.gatos.sql.ledger.decode.Envelopes;
+import io.gatos.sql.ledger.decode.Pointers;
+import io.gatos.sql.ledger.git.GitObjects;
+import io.gatos.sql.ledger.git.LazyStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -14,17 +25,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.eclipse.jgit.errors.MissingObjectException;
-import io.gatos.sql.codec.Json;
-import io.gatos.sql.codec.JsonValue;
-import io.gatos.sql.ledger.Finding;
-import io.gatos.sql.ledger.LedgerEvent;
-import io.gatos.sql.ledger.LedgerSnapshot;
-import io.gatos.sql.ledger.PointerRecord;
-import io.gatos.sql.ledger.decode.Envelopes;
-import io.gatos.sql.ledger.decode.Pointers;
-import io.gatos.sql.ledger.git.GitObjects;
-import io.gatos.sql.ledger.git.LazyStream;
-import io.gatos.sql.ledger.EventQuery;
 
 /**
  * Reads pointers (LAYOUT §5) lazily: first from the JSON nodes of every checkpoint of every

@@ -1,16 +1,16 @@
 package io.gatos.sql.ledger.scan;
 
+import io.gatos.sql.layout.Plane;
+import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.RefRecord;
+import io.gatos.sql.ledger.git.GitObjects;
+import io.gatos.sql.ledger.git.LazyStream;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
-import io.gatos.sql.layout.Plane;
-import io.gatos.sql.ledger.LedgerSnapshot;
-import io.gatos.sql.ledger.RefRecord;
-import io.gatos.sql.ledger.git.GitObjects;
-import io.gatos.sql.ledger.git.LazyStream;
 
 /** Lists the refs of a snapshot with the type of what they point at; one object header read per ref. */
 public final class RefScan {

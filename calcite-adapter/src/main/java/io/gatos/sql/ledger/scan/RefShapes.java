@@ -1,14 +1,14 @@
 package io.gatos.sql.ledger.scan;
 
+import io.gatos.sql.layout.Plane;
+import io.gatos.sql.ledger.Finding;
+import io.gatos.sql.ledger.FindingCode;
+import io.gatos.sql.ledger.Journal;
+import io.gatos.sql.ledger.LedgerSnapshot;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.eclipse.jgit.lib.ObjectId;
-import io.gatos.sql.ledger.Finding;
-import io.gatos.sql.ledger.FindingCode;
-import io.gatos.sql.ledger.LedgerSnapshot;
-import io.gatos.sql.ledger.Journal;
-import io.gatos.sql.layout.Plane;
 
 /**
  * Reports refs under a plane's prefix that do not have the plane's shape (LAYOUT §1-§6), which the

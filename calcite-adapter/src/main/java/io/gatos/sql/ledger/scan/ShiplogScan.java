@@ -1,21 +1,9 @@
 package io.gatos.sql.ledger.scan;
 
-import io.gatos.sql.layout.Plane;
-import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
-import org.eclipse.jgit.errors.MissingObjectException;
-import org.eclipse.jgit.lib.ObjectId;
 import io.gatos.sql.codec.Blake3;
 import io.gatos.sql.codec.Json;
 import io.gatos.sql.codec.Ulid;
+import io.gatos.sql.layout.Plane;
 import io.gatos.sql.ledger.Finding;
 import io.gatos.sql.ledger.FindingCode;
 import io.gatos.sql.ledger.KeyRange;
@@ -29,6 +17,18 @@ import io.gatos.sql.ledger.git.GitCommit;
 import io.gatos.sql.ledger.git.GitObjects;
 import io.gatos.sql.ledger.git.LazyStream;
 import io.gatos.sql.ledger.git.NumberedWalk;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * Reads shiplog topics (LAYOUT §2) under both ref spellings, lazily and newest first within a

@@ -1,6 +1,12 @@
 package io.gatos.sql.ledger.scan;
 
 import io.gatos.sql.layout.Plane;
+import io.gatos.sql.ledger.Finding;
+import io.gatos.sql.ledger.FindingCode;
+import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.git.ChainWalk;
+import io.gatos.sql.ledger.git.GitCommit;
+import io.gatos.sql.ledger.git.GitObjects;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,12 +18,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
-import io.gatos.sql.ledger.Finding;
-import io.gatos.sql.ledger.FindingCode;
-import io.gatos.sql.ledger.LedgerSnapshot;
-import io.gatos.sql.ledger.git.ChainWalk;
-import io.gatos.sql.ledger.git.GitCommit;
-import io.gatos.sql.ledger.git.GitObjects;
 
 /**
  * Iterates the checkpoint commits of every admitted {@code refs/gatos/state/<ns>} (LAYOUT §4), refs

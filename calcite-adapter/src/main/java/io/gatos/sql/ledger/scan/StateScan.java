@@ -1,5 +1,16 @@
 package io.gatos.sql.ledger.scan;
 
+import io.gatos.sql.codec.Blake3;
+import io.gatos.sql.codec.Trailers;
+import io.gatos.sql.ledger.Finding;
+import io.gatos.sql.ledger.FindingCode;
+import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.StateCheckpoint;
+import io.gatos.sql.ledger.StateNode;
+import io.gatos.sql.ledger.decode.NodeShapes;
+import io.gatos.sql.ledger.git.GitCommit;
+import io.gatos.sql.ledger.git.GitObjects;
+import io.gatos.sql.ledger.git.LazyStream;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -13,17 +24,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
-import io.gatos.sql.codec.Blake3;
-import io.gatos.sql.codec.Trailers;
-import io.gatos.sql.ledger.Finding;
-import io.gatos.sql.ledger.FindingCode;
-import io.gatos.sql.ledger.LedgerSnapshot;
-import io.gatos.sql.ledger.StateCheckpoint;
-import io.gatos.sql.ledger.StateNode;
-import io.gatos.sql.ledger.decode.Shapes;
-import io.gatos.sql.ledger.git.GitCommit;
-import io.gatos.sql.ledger.git.GitObjects;
-import io.gatos.sql.ledger.git.LazyStream;
 
 /**
  * Reads state checkpoints and their nodes (LAYOUT §4) lazily: state refs in name order, each chain
@@ -139,7 +139,7 @@ public final class StateScan {
             }
             cache.put(b.id(), d);
         }
-        if (d.shape().equals(Shapes.BYTES) && StateChain.namedJson(b.path())) {
+        if (d.shape().equals(NodeShapes.BYTES) && StateChain.namedJson(b.path())) {
             findings.accept(StateChain.notJson(e, b));
         }
         String stateRef = e.commit().id();
@@ -154,7 +154,7 @@ public final class StateScan {
     /** Streams blob {@code id} once through BLAKE3 and the shape builder. */
     static Digested digest(GitObjects objects, ObjectId id) throws IOException {
         Blake3 hasher = Blake3.newHasher();
-        Shapes.Builder shape = Shapes.builder();
+        NodeShapes.Builder shape = NodeShapes.builder();
         long[] size = {0};
         objects.stream(id, (buf, n) -> {
             hasher.update(buf, 0, n);

@@ -2,13 +2,13 @@ package io.gatos.sql.ledger.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatos.sql.ledger.LedgerEvent;
+import io.gatos.sql.ledger.git.GitCommit;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import io.gatos.sql.ledger.LedgerEvent;
-import io.gatos.sql.ledger.git.GitCommit;
 
 class EventDecoderTest {
     private static final String REF = "refs/gatos/journal/orders/alice";

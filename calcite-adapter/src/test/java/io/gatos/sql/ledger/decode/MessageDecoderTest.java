@@ -2,14 +2,14 @@ package io.gatos.sql.ledger.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 import io.gatos.sql.codec.Blake3;
 import io.gatos.sql.codec.Ulid;
 import io.gatos.sql.ledger.ShiplogMessage;
 import io.gatos.sql.ledger.git.GitCommit;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class MessageDecoderTest {
     private static final String REF = "refs/gatos/shiplog/tasks/head";

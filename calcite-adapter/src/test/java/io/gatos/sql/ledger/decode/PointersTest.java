@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatos.sql.catalog.Catalog;
 import io.gatos.sql.catalog.TableDef;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 import io.gatos.sql.codec.Json;
 import io.gatos.sql.ledger.Finding;
 import io.gatos.sql.ledger.FindingCode;
 import io.gatos.sql.ledger.PointerRecord;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class PointersTest {
     private static final String HEX = "ab".repeat(32);

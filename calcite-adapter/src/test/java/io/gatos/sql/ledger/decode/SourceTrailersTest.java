@@ -2,8 +2,8 @@ package io.gatos.sql.ledger.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
 import io.gatos.sql.codec.Trailers;
+import org.junit.jupiter.api.Test;
 
 class SourceTrailersTest {
     private static final String SHA = "0123456789abcdef0123456789abcdef01234567";

@@ -3,12 +3,12 @@ package io.gatos.sql.ledger.decode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gatos.sql.codec.Json;
+import io.gatos.sql.codec.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import io.gatos.sql.codec.Json;
-import io.gatos.sql.codec.JsonValue;
 
 class TextTest {
     private static byte[] utf8(String s) {

@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatos.sql.layout.Plane;
 import io.gatos.sql.ledger.EventQuery;
+import io.gatos.sql.ledger.KeyRange;
+import io.gatos.sql.ledger.LedgerEvent;
+import io.gatos.sql.ledger.LedgerRepository;
+import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.PreviousHead;
 import io.gatos.sql.ledger.cache.SegmentStore;
-import io.gatos.sql.writer.EventSpec;
+import io.gatos.sql.ledger.scan.EventScan;
 import io.gatos.sql.testing.LedgerTestRepository;
+import io.gatos.sql.writer.EventSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +29,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.gatos.sql.ledger.KeyRange;
-import io.gatos.sql.ledger.LedgerEvent;
-import io.gatos.sql.ledger.LedgerRepository;
-import io.gatos.sql.ledger.LedgerSnapshot;
-import io.gatos.sql.ledger.PreviousHead;
-import io.gatos.sql.ledger.scan.EventScan;
 
 /** Proves the row cache never changes an answer: cold, warm, damaged, appended, bounded, concurrent. */
 class CachedJournalTest {

@@ -2,10 +2,10 @@ package io.gatos.sql.ledger.eventcache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatos.sql.ledger.LedgerEvent;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import io.gatos.sql.ledger.LedgerEvent;
 
 class EventRowCodecTest {
     private static final String REF = "refs/gatos/journal/orders/alice";

@@ -2,6 +2,11 @@ package io.gatos.sql.ledger.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatos.sql.ledger.Finding;
+import io.gatos.sql.ledger.FindingCode;
+import io.gatos.sql.ledger.LedgerRepository;
+import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.PreviousHead;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +17,6 @@ import java.util.Map;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.gatos.sql.ledger.Finding;
-import io.gatos.sql.ledger.FindingCode;
-import io.gatos.sql.ledger.LedgerRepository;
-import io.gatos.sql.ledger.LedgerSnapshot;
-import io.gatos.sql.ledger.PreviousHead;
 
 class ChainWalkTest {
     private static final String REF = "refs/gatos/journal/orders/alice";

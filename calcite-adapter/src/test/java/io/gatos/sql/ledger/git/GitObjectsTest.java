@@ -3,6 +3,7 @@ package io.gatos.sql.ledger.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gatos.sql.ledger.ReadStats;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.gatos.sql.ledger.ReadStats;
 
 class GitObjectsTest {
     private static final ObjectId ABSENT = ObjectId.fromString("dead".repeat(10));

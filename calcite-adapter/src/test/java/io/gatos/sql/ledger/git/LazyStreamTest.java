@@ -3,13 +3,13 @@ package io.gatos.sql.ledger.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gatos.sql.ledger.LedgerException;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import io.gatos.sql.ledger.LedgerException;
 
 class LazyStreamTest {
     /** Yields 1..{@code n}, counting calls. */

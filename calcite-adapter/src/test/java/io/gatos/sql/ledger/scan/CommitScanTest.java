@@ -3,8 +3,16 @@ package io.gatos.sql.ledger.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.gatos.sql.writer.TopicSpelling;
+import io.gatos.sql.layout.Plane;
+import io.gatos.sql.ledger.BasedLedger;
+import io.gatos.sql.ledger.CommitRecord;
+import io.gatos.sql.ledger.Finding;
+import io.gatos.sql.ledger.FindingCode;
+import io.gatos.sql.ledger.LedgerRepository;
+import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.ReadStats;
 import io.gatos.sql.testing.LedgerTestRepository;
+import io.gatos.sql.writer.TopicSpelling;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,14 +26,6 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.gatos.sql.layout.Plane;
-import io.gatos.sql.ledger.BasedLedger;
-import io.gatos.sql.ledger.CommitRecord;
-import io.gatos.sql.ledger.Finding;
-import io.gatos.sql.ledger.FindingCode;
-import io.gatos.sql.ledger.LedgerRepository;
-import io.gatos.sql.ledger.LedgerSnapshot;
-import io.gatos.sql.ledger.ReadStats;
 
 class CommitScanTest {
     private static final String IDENT = "gatos-ledger <ledger@gatos.local>";

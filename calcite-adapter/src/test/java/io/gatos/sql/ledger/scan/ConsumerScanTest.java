@@ -3,8 +3,13 @@ package io.gatos.sql.ledger.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.gatos.sql.writer.MessageSpec;
+import io.gatos.sql.codec.Ulid;
+import io.gatos.sql.ledger.ConsumerCheckpoint;
+import io.gatos.sql.ledger.Finding;
+import io.gatos.sql.ledger.FindingCode;
+import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.testing.LedgerTestRepository;
+import io.gatos.sql.writer.MessageSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,11 +26,6 @@ import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.TreeFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.gatos.sql.codec.Ulid;
-import io.gatos.sql.ledger.ConsumerCheckpoint;
-import io.gatos.sql.ledger.Finding;
-import io.gatos.sql.ledger.FindingCode;
-import io.gatos.sql.ledger.LedgerSnapshot;
 
 class ConsumerScanTest {
     private static final String UNKNOWN_COMMIT = "12".repeat(20);

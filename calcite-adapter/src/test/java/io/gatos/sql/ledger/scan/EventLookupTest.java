@@ -2,7 +2,11 @@ package io.gatos.sql.ledger.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatos.sql.ledger.BasedLedger;
 import io.gatos.sql.ledger.EventQuery;
+import io.gatos.sql.ledger.LedgerEvent;
+import io.gatos.sql.ledger.LedgerRepository;
+import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,10 +16,6 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.gatos.sql.ledger.BasedLedger;
-import io.gatos.sql.ledger.LedgerEvent;
-import io.gatos.sql.ledger.LedgerRepository;
-import io.gatos.sql.ledger.LedgerSnapshot;
 
 class EventLookupTest {
     @TempDir

@@ -1,14 +1,22 @@
 package io.gatos.sql.ledger.scan;
 
-import io.gatos.sql.ledger.EventQuery;
-import io.gatos.sql.ledger.Journal;
-import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.gatos.sql.codec.Blake3;
+import io.gatos.sql.codec.Ulid;
+import io.gatos.sql.ledger.BasedLedger;
+import io.gatos.sql.ledger.EventQuery;
+import io.gatos.sql.ledger.Finding;
+import io.gatos.sql.ledger.FindingCode;
+import io.gatos.sql.ledger.Journal;
+import io.gatos.sql.ledger.LedgerEvent;
+import io.gatos.sql.ledger.LedgerRepository;
+import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.ReadStats;
+import io.gatos.sql.testing.LedgerTestRepository;
 import io.gatos.sql.writer.EventSpec;
 import io.gatos.sql.writer.WriterOptions;
-import io.gatos.sql.testing.LedgerTestRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.FileMode;
@@ -29,15 +38,6 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.TreeFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.gatos.sql.codec.Blake3;
-import io.gatos.sql.codec.Ulid;
-import io.gatos.sql.ledger.BasedLedger;
-import io.gatos.sql.ledger.Finding;
-import io.gatos.sql.ledger.FindingCode;
-import io.gatos.sql.ledger.LedgerEvent;
-import io.gatos.sql.ledger.LedgerRepository;
-import io.gatos.sql.ledger.LedgerSnapshot;
-import io.gatos.sql.ledger.ReadStats;
 
 class EventScanTest {
     private static final Instant T0 = LedgerTestRepository.BASE_TIME;

@@ -2,12 +2,16 @@ package io.gatos.sql.ledger.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatos.sql.codec.Ulid;
 import io.gatos.sql.ledger.EventQuery;
+import io.gatos.sql.ledger.Finding;
+import io.gatos.sql.ledger.LedgerEvent;
+import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.testing.LedgerTestRepository;
 import io.gatos.sql.writer.EventSpec;
 import io.gatos.sql.writer.MessageSpec;
 import io.gatos.sql.writer.StateTrailers;
 import io.gatos.sql.writer.TopicSpelling;
-import io.gatos.sql.testing.LedgerTestRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,10 +20,6 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.gatos.sql.codec.Ulid;
-import io.gatos.sql.ledger.Finding;
-import io.gatos.sql.ledger.LedgerEvent;
-import io.gatos.sql.ledger.LedgerSnapshot;
 
 /** Builds a ledger with each problem of LAYOUT §9 and checks each becomes one finding while the rest reads. */
 class FindingScanTest {

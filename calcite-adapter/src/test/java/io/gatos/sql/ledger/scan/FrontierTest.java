@@ -3,7 +3,13 @@ package io.gatos.sql.ledger.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gatos.sql.ledger.BasedLedger;
 import io.gatos.sql.ledger.EventQuery;
+import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.PreviousHead;
+import io.gatos.sql.ledger.ReadStats;
+import io.gatos.sql.ledger.git.ChainWalk;
+import io.gatos.sql.ledger.git.GitObjects;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,12 +19,6 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.gatos.sql.ledger.BasedLedger;
-import io.gatos.sql.ledger.LedgerSnapshot;
-import io.gatos.sql.ledger.PreviousHead;
-import io.gatos.sql.ledger.ReadStats;
-import io.gatos.sql.ledger.git.ChainWalk;
-import io.gatos.sql.ledger.git.GitObjects;
 
 class FrontierTest {
     private static final String BOB = "refs/gatos/journal/orders/bob";

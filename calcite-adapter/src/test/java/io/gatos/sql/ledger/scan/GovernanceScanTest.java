@@ -2,8 +2,15 @@ package io.gatos.sql.ledger.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatos.sql.writer.CommitMessage;
+import io.gatos.sql.codec.Blake3;
+import io.gatos.sql.ledger.Approval;
+import io.gatos.sql.ledger.Finding;
+import io.gatos.sql.ledger.FindingCode;
+import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.Proposal;
+import io.gatos.sql.ledger.Revocation;
 import io.gatos.sql.testing.LedgerTestRepository;
+import io.gatos.sql.writer.CommitMessage;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,13 +24,6 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.gatos.sql.codec.Blake3;
-import io.gatos.sql.ledger.Approval;
-import io.gatos.sql.ledger.Finding;
-import io.gatos.sql.ledger.FindingCode;
-import io.gatos.sql.ledger.LedgerSnapshot;
-import io.gatos.sql.ledger.Proposal;
-import io.gatos.sql.ledger.Revocation;
 
 class GovernanceScanTest {
     private static final Instant FUTURE = Instant.parse("2099-12-31T00:00:00Z");

@@ -1,12 +1,16 @@
 package io.gatos.sql.ledger.scan;
 
-import static org.assertj.core.api.Assertions.tuple;
-import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.gatos.sql.writer.StateTrailers;
+import io.gatos.sql.ledger.BasedLedger;
+import io.gatos.sql.ledger.Finding;
+import io.gatos.sql.ledger.FindingCode;
+import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.PointerRecord;
 import io.gatos.sql.testing.LedgerTestRepository;
+import io.gatos.sql.writer.StateTrailers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,15 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.gatos.sql.ledger.BasedLedger;
-import io.gatos.sql.ledger.Finding;
-import io.gatos.sql.ledger.FindingCode;
-import io.gatos.sql.ledger.LedgerSnapshot;
-import io.gatos.sql.ledger.PointerRecord;
 
 class PointerScanTest {
     private static final String HEX1 = "11".repeat(32);

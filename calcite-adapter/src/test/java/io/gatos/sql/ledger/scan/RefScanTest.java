@@ -2,6 +2,8 @@ package io.gatos.sql.ledger.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.RefRecord;
 import io.gatos.sql.testing.LedgerTestRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +23,6 @@ import org.eclipse.jgit.lib.TagBuilder;
 import org.eclipse.jgit.lib.TreeFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.gatos.sql.ledger.LedgerSnapshot;
-import io.gatos.sql.ledger.RefRecord;
 
 class RefScanTest {
     @TempDir

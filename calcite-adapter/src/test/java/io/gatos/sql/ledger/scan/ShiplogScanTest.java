@@ -1,26 +1,9 @@
 package io.gatos.sql.ledger.scan;
 
-import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.gatos.sql.writer.MessageSpec;
-import io.gatos.sql.writer.TopicSpelling;
-import io.gatos.sql.writer.WriterOptions;
-import io.gatos.sql.testing.LedgerTestRepository;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.LongStream;
-import java.util.stream.Stream;
-import org.eclipse.jgit.lib.ObjectId;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import io.gatos.sql.codec.Blake3;
 import io.gatos.sql.codec.Ulid;
 import io.gatos.sql.ledger.BasedLedger;
@@ -31,6 +14,23 @@ import io.gatos.sql.ledger.LedgerException;
 import io.gatos.sql.ledger.LedgerRepository;
 import io.gatos.sql.ledger.LedgerSnapshot;
 import io.gatos.sql.ledger.ShiplogMessage;
+import io.gatos.sql.testing.LedgerTestRepository;
+import io.gatos.sql.writer.MessageSpec;
+import io.gatos.sql.writer.TopicSpelling;
+import io.gatos.sql.writer.WriterOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.eclipse.jgit.lib.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ShiplogScanTest {
     @TempDir

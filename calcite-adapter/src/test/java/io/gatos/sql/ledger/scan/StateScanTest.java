@@ -1,11 +1,18 @@
 package io.gatos.sql.ledger.scan;
 
-import static org.assertj.core.api.Assertions.tuple;
-import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
-import io.gatos.sql.writer.StateTrailers;
+import io.gatos.sql.codec.Blake3;
+import io.gatos.sql.ledger.BasedLedger;
+import io.gatos.sql.ledger.Finding;
+import io.gatos.sql.ledger.FindingCode;
+import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.StateCheckpoint;
+import io.gatos.sql.ledger.StateNode;
+import io.gatos.sql.ledger.decode.NodeShapes;
 import io.gatos.sql.testing.LedgerTestRepository;
+import io.gatos.sql.writer.StateTrailers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,20 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.gatos.sql.codec.Blake3;
-import io.gatos.sql.ledger.BasedLedger;
-import io.gatos.sql.ledger.Finding;
-import io.gatos.sql.ledger.FindingCode;
-import io.gatos.sql.ledger.LedgerSnapshot;
-import io.gatos.sql.ledger.StateCheckpoint;
-import io.gatos.sql.ledger.StateNode;
-import io.gatos.sql.ledger.decode.Shapes;
 
 class StateScanTest {
     private static final String ZEROS = "0".repeat(40);
@@ -156,9 +156,9 @@ class StateScanTest {
                     node(c2.name(), "state/orders.json", json,
                             "{\"fields\":{\"items\":{\"items\":{\"kind\":\"number\"},\"kind\":\"array\"},"
                                     + "\"name\":{\"kind\":\"string\"}},\"kind\":\"object\"}"),
-                    node(c, "big/blob.bin", big, Shapes.BYTES),
-                    node(c, "broken.json", broken, Shapes.BYTES),
-                    node(c, "meta/engine.txt", text, Shapes.BYTES),
+                    node(c, "big/blob.bin", big, NodeShapes.BYTES),
+                    node(c, "broken.json", broken, NodeShapes.BYTES),
+                    node(c, "meta/engine.txt", text, NodeShapes.BYTES),
                     node(c, "state/orders.json", json, rows.get(0).shape()));
             assertThat(findings).containsExactly(new Finding("refs/gatos/state/orders", c, "broken.json",
                     FindingCode.BAD_JSON, "state node is named *.json but is not one valid UTF-8 JSON value"));

@@ -1,9 +1,8 @@
 package io.gatos.sql.cli.options;
 
+import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
-
-import java.util.Locale;
 
 /** Names the file formats of {@code gatos export} and {@code gatos materialize --format}. */
 public enum ExportFormat {

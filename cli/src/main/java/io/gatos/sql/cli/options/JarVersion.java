@@ -1,7 +1,6 @@
 package io.gatos.sql.cli.options;
 
 import io.gatos.sql.cli.GatosCommand;
-
 import picocli.CommandLine.IVersionProvider;
 
 /**

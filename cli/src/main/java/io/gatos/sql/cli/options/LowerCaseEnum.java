@@ -1,11 +1,10 @@
 package io.gatos.sql.cli.options;
 
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
-
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Objects;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Converts command-line values to the constants of an enum whose {@code toString()} is its

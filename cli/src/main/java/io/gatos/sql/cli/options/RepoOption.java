@@ -1,8 +1,7 @@
 package io.gatos.sql.cli.options;
 
-import picocli.CommandLine.Option;
-
 import java.nio.file.Path;
+import picocli.CommandLine.Option;
 
 /** Declares the {@code --repo PATH} option shared by the commands that read one ledger. */
 public final class RepoOption {

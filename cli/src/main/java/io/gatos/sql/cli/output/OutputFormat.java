@@ -1,7 +1,6 @@
 package io.gatos.sql.cli.output;
 
 import io.gatos.sql.cli.options.LowerCaseEnum;
-
 import java.util.Locale;
 import java.util.function.Supplier;
 

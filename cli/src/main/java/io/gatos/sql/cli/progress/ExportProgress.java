@@ -2,10 +2,8 @@ package io.gatos.sql.cli.progress;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.gatos.sql.cli.options.LowerCaseEnum;
 import io.gatos.sql.materialize.ExportObserver;
-
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Objects;

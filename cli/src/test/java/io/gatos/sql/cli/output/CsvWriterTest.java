@@ -2,11 +2,10 @@ package io.gatos.sql.cli.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.TimeZone;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.TimeZone;
 
 class CsvWriterTest {
     private TimeZone savedZone;

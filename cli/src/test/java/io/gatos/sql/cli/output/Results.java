@@ -1,12 +1,11 @@
 package io.gatos.sql.cli.output;
 
-import org.apache.calcite.jdbc.Driver;
-
 import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Properties;
+import org.apache.calcite.jdbc.Driver;
 
 /**
  * Renders queries run on Calcite's own driver ({@code jdbc:calcite:}, called directly rather than

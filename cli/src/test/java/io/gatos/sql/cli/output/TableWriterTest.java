@@ -2,9 +2,8 @@ package io.gatos.sql.cli.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import java.util.TimeZone;
+import org.junit.jupiter.api.Test;
 
 class TableWriterTest {
     private static final String THREE_ROWS =

@@ -2,8 +2,8 @@ package io.gatos.sql.materialize.export;
 
 import static java.util.Objects.requireNonNull;
 
-import io.gatos.sql.ledger.scan.Frontier;
 import io.gatos.sql.ledger.LedgerRepository;
+import io.gatos.sql.ledger.scan.Frontier;
 
 /**
  * Holds what every writer of one export run needs: the options, the resolved plan, the pinned

@@ -1,10 +1,10 @@
 package io.gatos.sql.materialize.export;
 
-import io.gatos.sql.ledger.PreviousHead;
-import io.gatos.sql.ledger.scan.Frontier;
 import io.gatos.sql.ledger.LedgerException;
 import io.gatos.sql.ledger.LedgerRepository;
 import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.PreviousHead;
+import io.gatos.sql.ledger.scan.Frontier;
 import io.gatos.sql.materialize.MaterializeException;
 import io.gatos.sql.materialize.OutputLock;
 import io.gatos.sql.materialize.manifest.ExportManifest;

@@ -3,10 +3,10 @@ package io.gatos.sql.materialize.export;
 import static java.util.Objects.requireNonNull;
 
 import io.gatos.sql.codec.Blake3;
-import io.gatos.sql.ledger.git.GitCommit;
-import io.gatos.sql.ledger.git.GitObjects;
 import io.gatos.sql.ledger.LedgerRepository;
 import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.ledger.git.GitCommit;
+import io.gatos.sql.ledger.git.GitObjects;
 import io.gatos.sql.materialize.MaterializeException;
 import io.gatos.sql.materialize.manifest.ExportManifest;
 import java.io.IOException;
@@ -63,7 +63,7 @@ public record LedgerState(LedgerSnapshot snapshot, String ledgerHead, String pol
         TreeMap<String, ObjectId> heads = new TreeMap<>(live.refs());
         try (GitObjects objects = live.openObjects()) {
             if (until != null) {
-                heads = restrict(repository, heads, resolve(repository, until, "--until"));
+                heads = restrict(objects, heads, resolve(repository, until, "--until"));
             }
             long newest = previous == null ? Long.MIN_VALUE : previous.ledgerTime();
             String stateRef = previous == null ? null : previous.stateRef();
@@ -91,7 +91,7 @@ public record LedgerState(LedgerSnapshot snapshot, String ledgerHead, String pol
 
     /** Returns the commit id {@code rev} names in {@code repository}; {@code option} names it in errors. */
     public static ObjectId resolve(LedgerRepository repository, String rev, String option) {
-        try (RevWalk walk = new RevWalk(repository.git())) {
+        try (RevWalk walk = new RevWalk(repository.git())) { // rev parsing, peeling tags: JGit's, not a read
             ObjectId id = repository.git().resolve(rev);
             if (id == null) {
                 throw new MaterializeException(MaterializeException.Code.BAD_OPTION, option + " " + rev
@@ -107,19 +107,16 @@ public record LedgerState(LedgerSnapshot snapshot, String ledgerHead, String pol
         }
     }
 
-    private static TreeMap<String, ObjectId> restrict(LedgerRepository repository, Map<String, ObjectId> heads,
+    private static TreeMap<String, ObjectId> restrict(GitObjects objects, Map<String, ObjectId> heads,
             ObjectId until) throws IOException {
         TreeMap<String, ObjectId> out = new TreeMap<>();
-        try (RevWalk walk = new RevWalk(repository.git())) {
-            for (Map.Entry<String, ObjectId> e : heads.entrySet()) {
-                walk.reset();
-                try {
-                    if (walk.isMergedInto(walk.parseCommit(until), walk.parseCommit(e.getValue()))) {
-                        out.put(e.getKey(), until);
-                    }
-                } catch (IncorrectObjectTypeException notACommit) {
-                    // a ref at a blob (consumer checkpoint) holds no history to cut
+        for (Map.Entry<String, ObjectId> e : heads.entrySet()) {
+            try {
+                if (objects.isAncestor(until, e.getValue())) {
+                    out.put(e.getKey(), until);
                 }
+            } catch (IncorrectObjectTypeException notACommit) {
+                // a ref at a blob (consumer checkpoint) holds no history to cut
             }
         }
         return out;

@@ -1,12 +1,12 @@
 package io.gatos.sql.materialize.export;
 
-import io.gatos.sql.materialize.MaterializeException;
-import io.gatos.sql.materialize.sqlite.SqliteDdl;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatos.sql.catalog.ColumnDef;
 import io.gatos.sql.catalog.TableDef;
+import io.gatos.sql.materialize.MaterializeException;
+import io.gatos.sql.materialize.sqlite.SqliteDdl;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.gatos.sql.materialize.export;
 
-import io.gatos.sql.materialize.sqlite.SqliteDdl;
 import static java.util.Objects.requireNonNull;
 
+import io.gatos.sql.materialize.sqlite.SqliteDdl;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

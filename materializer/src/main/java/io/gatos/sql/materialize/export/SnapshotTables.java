@@ -1,7 +1,5 @@
 package io.gatos.sql.materialize.export;
 
-import io.gatos.sql.materialize.sqlite.SqliteDdl;
-import io.gatos.sql.materialize.sqlite.SqliteValues;
 import static java.util.Objects.requireNonNull;
 
 import io.gatos.sql.calcite.GatosSchema;
@@ -10,6 +8,8 @@ import io.gatos.sql.catalog.TableDef;
 import io.gatos.sql.jdbc.GatosDriver;
 import io.gatos.sql.ledger.LedgerRepository;
 import io.gatos.sql.ledger.LedgerSnapshot;
+import io.gatos.sql.materialize.sqlite.SqliteDdl;
+import io.gatos.sql.materialize.sqlite.SqliteValues;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

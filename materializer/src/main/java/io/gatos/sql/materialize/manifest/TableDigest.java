@@ -1,7 +1,7 @@
 package io.gatos.sql.materialize.manifest;
 
-import io.gatos.sql.materialize.sqlite.SqliteDdl;
 import io.gatos.sql.codec.Blake3;
+import io.gatos.sql.materialize.sqlite.SqliteDdl;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

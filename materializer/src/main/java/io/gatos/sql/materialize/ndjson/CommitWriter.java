@@ -1,15 +1,13 @@
 package io.gatos.sql.materialize.ndjson;
 
+import io.gatos.sql.layout.TreePaths;
+import io.gatos.sql.writer.PackWriter;
 import java.io.IOException;
 import java.util.regex.Pattern;
-import java.util.zip.Deflater;
-import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
-import org.eclipse.jgit.internal.storage.file.PackInserter;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.TreeFormatter;
@@ -20,7 +18,9 @@ import org.eclipse.jgit.lib.TreeFormatter;
  */
 final class CommitWriter implements AutoCloseable {
     /** Name of the envelope blob in the {@code message} tree of an event commit. */
-    static final String ENVELOPE = "envelope.json";
+    static final String ENVELOPE = TreePaths.ENVELOPE.substring(TreePaths.ENVELOPE.indexOf('/') + 1);
+    /** Name of the tree that holds the envelope. */
+    private static final String MESSAGE_DIR = TreePaths.ENVELOPE.substring(0, TreePaths.ENVELOPE.indexOf('/'));
     private static final Pattern TRAILER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*: .*");
 
     /**
@@ -32,24 +32,14 @@ final class CommitWriter implements AutoCloseable {
     record Written(ObjectId commit, boolean exact) {
     }
 
-    private final ObjectInserter inserter;
+    private final PackWriter inserter;
     private final int flushEvery;
     private long inserted;
 
     /** Opens an inserter on {@code repo} that writes a pack every {@code flushEvery} objects. */
     CommitWriter(Repository repo, int flushEvery) {
-        this.inserter = newInserter(repo);
+        this.inserter = PackWriter.open(repo, true);
         this.flushEvery = flushEvery;
-    }
-
-    private static ObjectInserter newInserter(Repository repo) {
-        if (repo.getObjectDatabase() instanceof ObjectDirectory) {
-            PackInserter packer = ((ObjectDirectory) repo.getObjectDatabase()).newPackInserter();
-            packer.checkExisting(false);
-            packer.setCompressionLevel(Deflater.BEST_SPEED);
-            return packer;
-        }
-        return repo.newObjectInserter();
     }
 
     /**
@@ -75,7 +65,7 @@ final class CommitWriter implements AutoCloseable {
         TreeFormatter inner = new TreeFormatter();
         inner.append(ENVELOPE, FileMode.REGULAR_FILE, insert(Constants.OBJ_BLOB, envelope));
         TreeFormatter outer = new TreeFormatter();
-        outer.append("message", FileMode.TREE, insert(Constants.OBJ_TREE, inner.toByteArray()));
+        outer.append(MESSAGE_DIR, FileMode.TREE, insert(Constants.OBJ_TREE, inner.toByteArray()));
         return insert(Constants.OBJ_TREE, outer.toByteArray());
     }
 

@@ -9,6 +9,7 @@ import static java.util.Objects.requireNonNull;
 import io.gatos.sql.layout.TreePaths;
 import io.gatos.sql.ledger.LedgerException;
 import io.gatos.sql.ledger.LedgerRepository;
+import io.gatos.sql.ledger.git.GitObjects;
 import io.gatos.sql.materialize.AtomicFiles;
 import io.gatos.sql.materialize.ExportObserver;
 import io.gatos.sql.materialize.MaterializeException;
@@ -31,7 +32,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
-import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 
 /**
@@ -167,7 +167,7 @@ public final class NdjsonExporter {
                 LedgerRepository ledger = LedgerRepository.open(repo)) {
             Repository git = ledger.git();
             NdjsonRows.read(repo, git, selection, sort);
-            Result result = write(git, sort.sorted(), out, obs);
+            Result result = write(ledger, sort.sorted(), out, obs);
             out.flush();
             return result;
         } catch (SQLException e) {
@@ -186,19 +186,19 @@ public final class NdjsonExporter {
         }
     }
 
-    private static Result write(Repository git, Iterator<SortBuffer.Entry> rows, Writer writer, ExportObserver obs)
-            throws IOException {
+    private static Result write(LedgerRepository ledger, Iterator<SortBuffer.Entry> rows, Writer writer,
+            ExportObserver obs) throws IOException {
         Set<String> streams = new HashSet<>();
         List<Object[]> sameId = new ArrayList<>();
         String lastId = null;
         long n = 0;
-        try (ObjectReader reader = git.newObjectReader()) {
+        try (GitObjects objects = new GitObjects(ledger.git(), ledger.stats())) {
             while (rows.hasNext()) {
                 SortBuffer.Entry row = rows.next();
                 Object[] v = row.values();
                 String id = (String) v[NdjsonRows.ID];
                 if (!id.equals(row.key().substring(0, row.key().indexOf('\u0000')))) {
-                    write(writer, reader, id, v); // an envelope without a ULID, placed after its predecessor
+                    write(writer, objects, id, v); // an envelope without a ULID, placed after its predecessor
                     streams.add((String) v[STREAM]);
                     n++;
                     continue;
@@ -215,7 +215,7 @@ public final class NdjsonExporter {
                     }
                 }
                 sameId.add(v);
-                write(writer, reader, id, v);
+                write(writer, objects, id, v);
                 streams.add((String) v[STREAM]);
                 if (++n % PROGRESS_EVERY == 0) {
                     obs.batch("ndjson", n);
@@ -226,8 +226,8 @@ public final class NdjsonExporter {
         return new Result(n, streams.size());
     }
 
-    private static void write(Writer writer, ObjectReader reader, String id, Object[] v) throws IOException {
-        writer.write(NdjsonGitReader.line(reader, id, v).toJson());
+    private static void write(Writer writer, GitObjects objects, String id, Object[] v) throws IOException {
+        writer.write(NdjsonGitReader.line(objects, id, v).toJson());
         writer.write('\n');
     }
 }

@@ -13,40 +13,37 @@ import static io.gatos.sql.materialize.ndjson.NdjsonRows.STREAM;
 import static io.gatos.sql.materialize.ndjson.NdjsonRows.TS;
 import static io.gatos.sql.materialize.ndjson.NdjsonRows.TYPE;
 
+import io.gatos.sql.ledger.git.GitObjects;
 import io.gatos.sql.materialize.MaterializeException;
 import io.gatos.sql.materialize.MaterializeException.Code;
 import java.io.IOException;
 import java.time.Instant;
 import org.eclipse.jgit.errors.MissingObjectException;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.util.RawParseUtils;
 
-/** Builds an {@link EventLine} from a sorted row, reading its envelope bytes and raw commit idents with JGit. */
+/** Builds an {@link EventLine} from a sorted row, reading its envelope and raw commit through the Git gateway. */
 final class NdjsonGitReader {
     private NdjsonGitReader() {
     }
 
-    static EventLine line(ObjectReader reader, String id, Object[] v) throws IOException {
+    static EventLine line(GitObjects objects, String id, Object[] v) throws IOException {
         String commitId = (String) v[COMMIT];
         byte[] raw;
         try {
-            raw = reader.open(ObjectId.fromString(commitId), Constants.OBJ_COMMIT).getCachedBytes();
+            raw = objects.rawCommit(ObjectId.fromString(commitId));
         } catch (MissingObjectException e) {
             throw new MaterializeException(Code.LEDGER, "commit " + commitId + " of " + v[STREAM] + " is missing", e);
         }
         RevCommit commit = RevCommit.parse(raw);
         byte[] envelope;
-        try (TreeWalk walk = TreeWalk.forPath(reader, NdjsonExporter.ENVELOPE, commit.getTree())) {
-            if (walk == null) {
-                throw new MaterializeException(Code.LEDGER, "commit " + commitId + " of " + v[STREAM] + " (ULID "
-                        + id + ") has no " + NdjsonExporter.ENVELOPE + "; nothing to export for it");
-            }
-            envelope = reader.open(walk.getObjectId(0), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
+        ObjectId blob = objects.blobAt(commit.getTree().name(), NdjsonExporter.ENVELOPE);
+        if (blob == null) {
+            throw new MaterializeException(Code.LEDGER, "commit " + commitId + " of " + v[STREAM] + " (ULID "
+                    + id + ") has no " + NdjsonExporter.ENVELOPE + "; nothing to export for it");
         }
+        envelope = objects.blob(blob);
         EventLine.Meta meta = new EventLine.Meta((String) v[REF], (String) v[ACTOR], (String) v[CAPS],
                 (String) v[POLICY_ROOT], (String) v[SIG_ALG], (String) v[EVENT_CID], envelope,
                 identLine(raw, RawParseUtils.author(raw, 0)), identLine(raw, RawParseUtils.committer(raw, 0)),

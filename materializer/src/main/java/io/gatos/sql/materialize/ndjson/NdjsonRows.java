@@ -1,7 +1,8 @@
 package io.gatos.sql.materialize.ndjson;
 
-import io.gatos.sql.layout.Plane;
+import io.gatos.sql.codec.Ulid;
 import io.gatos.sql.jdbc.GatosDriver;
+import io.gatos.sql.layout.Plane;
 import io.gatos.sql.materialize.parquet.SortBuffer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import io.gatos.sql.codec.Ulid;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

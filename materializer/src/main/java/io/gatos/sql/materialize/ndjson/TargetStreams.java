@@ -1,8 +1,11 @@
 package io.gatos.sql.materialize.ndjson;
 
-import io.gatos.sql.layout.Plane;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatos.sql.layout.Plane;
+import io.gatos.sql.layout.TreePaths;
+import io.gatos.sql.ledger.ReadStats;
+import io.gatos.sql.ledger.git.GitObjects;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,12 +15,10 @@ import org.eclipse.jgit.lib.BatchRefUpdate;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.ReceiveCommand;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.util.RawParseUtils;
 
 /** Keeps the import's streams, reading each target ref on first use and moving them all at the end. */
@@ -75,17 +76,16 @@ final class TargetStreams {
      */
     private UlidSet ulidsOf(ObjectId tip) throws IOException {
         UlidSet ulids = new UlidSet();
-        try (ObjectReader reader = repo.newObjectReader()) {
+        try (GitObjects objects = new GitObjects(repo, new ReadStats())) {
             ObjectId c = tip;
             while (c != null) {
-                byte[] raw = reader.open(c, Constants.OBJ_COMMIT).getCachedBytes();
+                byte[] raw = objects.rawCommit(c);
                 ObjectId tree = ObjectId.fromString(raw, 5); // "tree <hex>\n"
                 int next = 5 + Constants.OBJECT_ID_STRING_LENGTH + 1;
                 c = RawParseUtils.match(raw, next, PARENT) < 0 ? null : ObjectId.fromString(raw, next + PARENT.length);
-                try (TreeWalk tw = TreeWalk.forPath(reader, "message/" + CommitWriter.ENVELOPE, tree)) {
-                    if (tw != null) {
-                        ulids.add(ulidOf(reader.open(tw.getObjectId(0)).getCachedBytes(Integer.MAX_VALUE)));
-                    }
+                ObjectId envelope = objects.blobAt(tree.name(), TreePaths.ENVELOPE);
+                if (envelope != null) {
+                    ulids.add(ulidOf(objects.blob(envelope)));
                 }
             }
         }

@@ -2,14 +2,14 @@ package io.gatos.sql.materialize.export;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.gatos.sql.testing.LedgerTestRepository;
 import io.gatos.sql.writer.CommitMessage;
 import io.gatos.sql.writer.LedgerWriter;
 import io.gatos.sql.writer.StateTrailers;
 import io.gatos.sql.writer.TopicSpelling;
-import io.gatos.sql.testing.LedgerTestRepository;
-import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

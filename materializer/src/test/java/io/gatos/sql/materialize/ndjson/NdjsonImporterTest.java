@@ -3,8 +3,8 @@ package io.gatos.sql.materialize.ndjson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gatos.sql.writer.EventSpec;
 import io.gatos.sql.testing.LedgerTestRepository;
+import io.gatos.sql.writer.EventSpec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

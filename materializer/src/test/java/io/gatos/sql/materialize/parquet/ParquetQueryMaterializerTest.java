@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatos.sql.codec.Ulid;
-import io.gatos.sql.writer.EventSpec;
 import io.gatos.sql.materialize.MaterializeException;
 import io.gatos.sql.materialize.files.FileSource;
 import io.gatos.sql.materialize.files.QueryConnections;
 import io.gatos.sql.testing.LedgerTestRepository;
+import io.gatos.sql.writer.EventSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

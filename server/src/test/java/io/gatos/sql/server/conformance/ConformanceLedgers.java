@@ -1,8 +1,8 @@
 package io.gatos.sql.server.conformance;
 
+import io.gatos.sql.testing.LedgerTestRepository;
 import io.gatos.sql.writer.EventSpec;
 import io.gatos.sql.writer.sample.SampleLedger;
-import io.gatos.sql.testing.LedgerTestRepository;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

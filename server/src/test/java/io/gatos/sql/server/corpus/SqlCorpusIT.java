@@ -3,9 +3,9 @@ package io.gatos.sql.server.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.gatos.sql.writer.sample.SampleLedger;
 import io.gatos.sql.server.GatosServer;
 import io.gatos.sql.server.ServerConfig;
+import io.gatos.sql.writer.sample.SampleLedger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;

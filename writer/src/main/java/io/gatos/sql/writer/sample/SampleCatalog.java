@@ -3,10 +3,10 @@ package io.gatos.sql.writer.sample;
 import static java.util.Objects.requireNonNull;
 
 import io.gatos.sql.codec.Blake3;
+import io.gatos.sql.codec.CanonicalJson;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
-import io.gatos.sql.codec.CanonicalJson;
 
 /**
  * Holds the sample namespaces, actors and event types of {@link SampleLedger} and builds realistic

@@ -3,7 +3,13 @@ package io.gatos.sql.writer.sample;
 import static io.gatos.sql.writer.CommitMessage.trailers;
 
 import io.gatos.sql.codec.Blake3;
+import io.gatos.sql.codec.CanonicalJson;
 import io.gatos.sql.codec.Ulid;
+import io.gatos.sql.writer.CommitMessage;
+import io.gatos.sql.writer.Documents;
+import io.gatos.sql.writer.EventSpec;
+import io.gatos.sql.writer.LedgerWriter;
+import io.gatos.sql.writer.StateTrailers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,12 +25,6 @@ import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
-import io.gatos.sql.codec.CanonicalJson;
-import io.gatos.sql.writer.CommitMessage;
-import io.gatos.sql.writer.Documents;
-import io.gatos.sql.writer.EventSpec;
-import io.gatos.sql.writer.LedgerWriter;
-import io.gatos.sql.writer.StateTrailers;
 
 /**
  * Generates a realistic sample ledger covering every plane of LAYOUT.md (the engine of

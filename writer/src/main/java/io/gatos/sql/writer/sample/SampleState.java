@@ -1,15 +1,15 @@
 package io.gatos.sql.writer.sample;
 
 import io.gatos.sql.codec.Blake3;
+import io.gatos.sql.codec.CanonicalJson;
+import io.gatos.sql.writer.LedgerWriter;
+import io.gatos.sql.writer.StateTrailers;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.jgit.lib.ObjectId;
-import io.gatos.sql.codec.CanonicalJson;
-import io.gatos.sql.writer.LedgerWriter;
-import io.gatos.sql.writer.StateTrailers;
 
 /**
  * Folds the sample events of one namespace into a running summary and writes it as a state

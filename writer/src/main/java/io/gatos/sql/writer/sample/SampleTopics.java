@@ -3,6 +3,9 @@ package io.gatos.sql.writer.sample;
 import static java.util.Objects.requireNonNull;
 
 import io.gatos.sql.codec.Ulid;
+import io.gatos.sql.writer.LedgerWriter;
+import io.gatos.sql.writer.MessageSpec;
+import io.gatos.sql.writer.TopicSpelling;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -10,9 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import org.eclipse.jgit.lib.ObjectId;
-import io.gatos.sql.writer.LedgerWriter;
-import io.gatos.sql.writer.MessageSpec;
-import io.gatos.sql.writer.TopicSpelling;
 
 /**
  * Posts the sample shiplog messages of {@link SampleLedger} to its topics (remembering the last

@@ -4,7 +4,10 @@ import static io.gatos.sql.writer.CommitMessage.trailers;
 import static java.util.Objects.requireNonNull;
 
 import io.gatos.sql.codec.Blake3;
+import io.gatos.sql.codec.CanonicalJson;
 import io.gatos.sql.codec.Ulid;
+import io.gatos.sql.writer.Documents;
+import io.gatos.sql.writer.LedgerWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.eclipse.jgit.lib.ObjectId;
-import io.gatos.sql.codec.CanonicalJson;
-import io.gatos.sql.writer.Documents;
-import io.gatos.sql.writer.LedgerWriter;
 
 /**
  * Writes the sample jobs (one or two in every status, with both the {@code Job-Status} trailer and

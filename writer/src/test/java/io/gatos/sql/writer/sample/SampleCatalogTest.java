@@ -2,11 +2,11 @@ package io.gatos.sql.writer.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatos.sql.codec.CanonicalJson;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import io.gatos.sql.codec.CanonicalJson;
 
 class SampleCatalogTest {
 

@@ -1,4 +1,4 @@
-package io.gatos.sql.calcite;
+package io.gatos.sql.calcite.exec;
 
 import static java.util.Objects.requireNonNull;
 
@@ -14,14 +14,14 @@ import org.apache.calcite.linq4j.Enumerator;
  * own stream and closes it on {@link Enumerator#close()}. Stops with a {@link QueryStoppedException}
  * when the statement is cancelled or runs past its query timeout.
  */
-final class RowEnumerable<T> extends AbstractEnumerable<Object[]> {
+public final class RowEnumerable<T> extends AbstractEnumerable<Object[]> {
     private final Supplier<Stream<T>> source;
     private final BiFunction<T, int[], Object[]> toRow;
     private final int[] columns;
     private final StatementGuard guard;
     private final String table;
 
-    RowEnumerable(String table, Supplier<Stream<T>> source, BiFunction<T, int[], Object[]> toRow, int[] columns,
+    public RowEnumerable(String table, Supplier<Stream<T>> source, BiFunction<T, int[], Object[]> toRow, int[] columns,
             StatementGuard guard) {
         this.table = requireNonNull(table, "table");
         this.source = requireNonNull(source, "source");

@@ -1,4 +1,4 @@
-package io.gatos.sql.calcite;
+package io.gatos.sql.calcite.exec;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package io.gatos.sql.calcite;
+package io.gatos.sql.calcite.pushdown;
 
 import io.gatos.sql.ledger.KeyRange;
 import java.util.HashMap;

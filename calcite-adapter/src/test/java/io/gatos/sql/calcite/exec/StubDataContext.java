@@ -1,4 +1,4 @@
-package io.gatos.sql.calcite;
+package io.gatos.sql.calcite.exec;
 
 import java.util.Map;
 import org.apache.calcite.DataContext;
@@ -7,18 +7,18 @@ import org.apache.calcite.linq4j.QueryProvider;
 import org.apache.calcite.schema.SchemaPlus;
 
 /** Stands in for a statement execution in tests: no schema, no types, optional variables. */
-final class StubDataContext implements DataContext {
+public final class StubDataContext implements DataContext {
     private final Map<String, Object> variables;
 
-    StubDataContext(Object cancelFlag) {
+    public StubDataContext(Object cancelFlag) {
         this(cancelFlag == null ? Map.of() : Map.of(DataContext.Variable.CANCEL_FLAG.camelName, cancelFlag));
     }
 
-    StubDataContext(Map<String, Object> variables) {
+    public StubDataContext(Map<String, Object> variables) {
         this.variables = Map.copyOf(variables);
     }
 
-    StubDataContext() {
+    public StubDataContext() {
         this(Map.of());
     }
 

@@ -1,4 +1,4 @@
-package io.gatos.sql.calcite;
+package io.gatos.sql.calcite.pushdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
+import io.gatos.sql.codec.Json;
+import io.gatos.sql.codec.JsonValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
@@ -12,12 +14,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import io.gatos.sql.codec.Json;
-import io.gatos.sql.codec.JsonValue;
 
 /**
  * Computes the shape of a state node (LAYOUT §4): the JSON type skeleton of its content, keeping
- * keys and value kinds but no values. Shapes are JSON written compactly by {@link Json#write}:
+ * keys and value kinds but no values. NodeShapes are JSON written compactly by {@link Json#write}:
  *
  * <ul>
  *   <li>object: {@code {"fields":{<key>:<shape>,...},"kind":"object"}}, keys sorted (a repeated key:
@@ -35,7 +35,7 @@ import io.gatos.sql.codec.JsonValue;
  * {@link Builder}, so a blob never needs to be held whole) and memory proportional to the shape,
  * not the content: an array of a million alike objects has a one-element shape.
  */
-public final class Shapes {
+public final class NodeShapes {
     /** The shape of content that is not one JSON value. */
     public static final String BYTES = "{\"kind\":\"bytes\"}";
 
@@ -48,7 +48,7 @@ public final class Shapes {
     private static final JsonValue BOOLEAN = kind("boolean");
     private static final JsonValue NULL = kind("null");
 
-    private Shapes() {
+    private NodeShapes() {
     }
 
     /** Returns the shape of {@code blob} as compact JSON; {@link #BYTES} when it is not UTF-8 JSON. */

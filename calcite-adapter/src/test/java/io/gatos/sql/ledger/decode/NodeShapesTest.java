@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ShapesTest {
+class NodeShapesTest {
     private static final String STRING = "{\"kind\":\"string\"}";
     private static final String NUMBER = "{\"kind\":\"number\"}";
 
     private static String shape(String json) {
-        return Shapes.shapeOf(json.getBytes(StandardCharsets.UTF_8));
+        return NodeShapes.shapeOf(json.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -54,16 +54,16 @@ class ShapesTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "hello world", "{\"a\":", "{\"a\":1}}", "1 2", "{\"a\":1} {}", "[1,]", "{'a':1}"})
     void nonJsonTextIsBytes(String text) {
-        assertThat(shape(text)).isEqualTo(Shapes.BYTES).isEqualTo("{\"kind\":\"bytes\"}");
+        assertThat(shape(text)).isEqualTo(NodeShapes.BYTES).isEqualTo("{\"kind\":\"bytes\"}");
     }
 
     @Test
     void binaryAndInvalidUtf8AreBytes() {
-        assertThat(Shapes.shapeOf(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2})).isEqualTo(Shapes.BYTES);
+        assertThat(NodeShapes.shapeOf(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2})).isEqualTo(NodeShapes.BYTES);
         byte[] badString = {'{', '"', 'a', '"', ':', '"', (byte) 0xc3, (byte) 0x28, '"', '}'};
-        assertThat(Shapes.shapeOf(badString)).isEqualTo(Shapes.BYTES);
+        assertThat(NodeShapes.shapeOf(badString)).isEqualTo(NodeShapes.BYTES);
         byte[] badKey = {'{', '"', (byte) 0xff, '"', ':', '1', '}'};
-        assertThat(Shapes.shapeOf(badKey)).isEqualTo(Shapes.BYTES);
+        assertThat(NodeShapes.shapeOf(badKey)).isEqualTo(NodeShapes.BYTES);
     }
 
     @Test
@@ -75,10 +75,10 @@ class ShapesTest {
     void feedingInPiecesThroughAReusedBufferGivesTheSameShape() {
         byte[] doc = "{\"list\":[1,\"two\",{\"k\":[true,null]}],\"s\":\"a long-ish string value\",\"n\":12345.678}"
                 .getBytes(StandardCharsets.UTF_8);
-        String whole = Shapes.shapeOf(doc);
-        assertThat(whole).isNotEqualTo(Shapes.BYTES);
+        String whole = NodeShapes.shapeOf(doc);
+        assertThat(whole).isNotEqualTo(NodeShapes.BYTES);
         for (int piece = 1; piece <= 7; piece++) {
-            Shapes.Builder builder = Shapes.builder();
+            NodeShapes.Builder builder = NodeShapes.builder();
             byte[] buf = new byte[piece];
             for (int off = 0; off < doc.length; off += piece) {
                 int n = Math.min(piece, doc.length - off);

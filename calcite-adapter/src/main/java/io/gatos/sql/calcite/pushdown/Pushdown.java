@@ -1,4 +1,4 @@
-package io.gatos.sql.calcite;
+package io.gatos.sql.calcite.pushdown;
 
 import java.util.HashSet;
 import java.util.Iterator;
@@ -19,7 +19,7 @@ import org.apache.calcite.util.Sarg;
  * Filters it takes are removed from the list (the scan applies them exactly); others stay for
  * Calcite to apply. Pure.
  */
-final class Pushdown {
+public final class Pushdown {
     private Pushdown() {
     }
 
@@ -28,7 +28,7 @@ final class Pushdown {
      * whole. Inside an {@code AND} the pushable conjuncts narrow the scan too, but the {@code AND}
      * stays for Calcite to apply, since a scan may only remove filters it was given.
      */
-    static Constraints extract(List<RexNode> filters, Map<Integer, String> pushable) {
+    public static Constraints extract(List<RexNode> filters, Map<Integer, String> pushable) {
         Constraints.Builder builder = new Constraints.Builder();
         for (Iterator<RexNode> it = filters.iterator(); it.hasNext();) {
             RexNode filter = it.next();

@@ -1,4 +1,4 @@
-package io.gatos.sql.calcite;
+package io.gatos.sql.calcite.pushdown;
 
 import com.google.common.collect.BoundType;
 import com.google.common.collect.Range;
@@ -24,7 +24,7 @@ import org.apache.calcite.util.TimestampString;
  * inclusive, anything not understood gives no bound, and the filters stay in the list for Calcite
  * to apply exactly. Pure.
  */
-final class RangePushdown {
+public final class RangePushdown {
     private final int timeColumn;
     private final int idColumn;
 
@@ -38,7 +38,7 @@ final class RangePushdown {
      * column {@code timeColumn} and the VARCHAR column {@code idColumn} (-1: none); never changes
      * the list.
      */
-    static KeyRange extract(List<RexNode> filters, int timeColumn, int idColumn) {
+    public static KeyRange extract(List<RexNode> filters, int timeColumn, int idColumn) {
         RangePushdown pushdown = new RangePushdown(timeColumn, idColumn);
         KeyRange range = KeyRange.ALL;
         for (RexNode filter : filters) {

@@ -1,4 +1,4 @@
-package io.gatos.sql.calcite;
+package io.gatos.sql.calcite.exec;
 
 import static java.util.Objects.requireNonNull;
 
@@ -16,8 +16,9 @@ import org.apache.calcite.DataContext;
  * @param startMillis when the statement began executing, on {@code clock}
  * @param clock the wall clock in milliseconds
  */
-record StatementGuard(AtomicBoolean flag, long timeoutMillis, long startMillis, LongSupplier clock) {
-    StatementGuard {
+public record StatementGuard(AtomicBoolean flag, long timeoutMillis, long startMillis, LongSupplier clock) {
+    /** Checks that the flag and the clock are given. */
+    public StatementGuard {
         requireNonNull(flag, "flag");
         requireNonNull(clock, "clock");
     }
@@ -28,7 +29,7 @@ record StatementGuard(AtomicBoolean flag, long timeoutMillis, long startMillis, 
     }
 
     /** Returns the guard of the statement execution {@code root}; a null root never stops. */
-    static StatementGuard of(DataContext root) {
+    public static StatementGuard of(DataContext root) {
         if (root == null) {
             return none();
         }
