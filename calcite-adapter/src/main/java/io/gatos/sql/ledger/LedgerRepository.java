@@ -3,6 +3,7 @@ package io.gatos.sql.ledger;
 import static java.util.Objects.requireNonNull;
 
 import io.gatos.sql.layout.Plane;
+import io.gatos.sql.ledger.git.PackCacheSizing;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,6 +70,7 @@ public final class LedgerRepository implements AutoCloseable {
             throw new LedgerException(LedgerException.Code.NOT_A_REPOSITORY, "not a GATOS repository: "
                     + absolute + " is not a Git repository (no .git directory, HEAD or objects/ found)");
         }
+        PackCacheSizing.installOnce();
         try {
             Repository repository = new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build();
             return new LedgerRepository(absolute, repository);

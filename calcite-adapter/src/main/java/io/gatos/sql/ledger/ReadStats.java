@@ -20,10 +20,12 @@ public final class ReadStats {
         return blobs.get();
     }
 
+    /** Counts one commit read. */
     public void commitRead() {
         commits.incrementAndGet();
     }
 
+    /** Counts one blob read. */
     public void blobRead() {
         blobs.incrementAndGet();
     }

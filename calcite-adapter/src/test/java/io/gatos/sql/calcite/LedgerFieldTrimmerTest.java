@@ -30,4 +30,22 @@ class LedgerFieldTrimmerTest {
                     .contains("fields=[[ts]]");
         }
     }
+
+    @Test
+    void aCountOrACountByHeaderColumnsReadsNoEnvelope() throws SQLException {
+        SampleLedger.generate(dir.resolve("l.git"), 50, 1, null);
+        try (LedgerRepository repo = LedgerRepository.open(dir.resolve("l.git"));
+                Connection c = SqlRows.connect(new GatosSchema(repo, CacheConfig.OFF))) {
+            for (String sql : java.util.List.of("SELECT COUNT(*) FROM events",
+                    "SELECT ns, COUNT(*) FROM events GROUP BY ns", "SELECT stream, MAX(pos) FROM events GROUP BY stream",
+                    "SELECT COUNT(*) FROM events WHERE commit_id = '0000000000000000000000000000000000000000'")) {
+                long before = repo.stats().blobs();
+                assertThat(SqlRows.rows(c, sql)).as(sql).isNotEmpty();
+                assertThat(repo.stats().blobs() - before).as(sql + ": envelope blobs read").isZero();
+            }
+            long before = repo.stats().blobs();
+            SqlRows.rows(c, "SELECT COUNT(payload) FROM events");
+            assertThat(repo.stats().blobs() - before).as("an envelope column reads every envelope").isEqualTo(50);
+        }
+    }
 }

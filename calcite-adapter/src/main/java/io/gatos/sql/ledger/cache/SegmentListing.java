@@ -15,4 +15,13 @@ public record SegmentListing(Set<String> full, Set<String> headers, long takenAt
     public boolean usable(String id, boolean needFull) {
         return full.contains(id) || !needFull && headers.contains(id);
     }
+
+    /** Returns a copy whose sets several threads may read and change at once (scans forget tips they find bad). */
+    public SegmentListing concurrent() {
+        Set<String> f = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<String> h = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        f.addAll(full);
+        h.addAll(headers);
+        return new SegmentListing(f, h, takenAtMillis);
+    }
 }

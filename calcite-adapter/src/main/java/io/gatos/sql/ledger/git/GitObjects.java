@@ -140,11 +140,23 @@ public final class GitObjects implements AutoCloseable {
 
     /** Returns the blob at {@code path} in tree {@code tree}, or null when there is no such blob. */
     public ObjectId blobAt(String tree, String path) throws IOException {
-        try (TreeWalk walk = TreeWalk.forPath(reader, path, ObjectId.fromString(tree))) {
-            if (walk == null || (walk.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
+        ObjectId at = ObjectId.fromString(tree);
+        int start = 0;
+        while (true) {
+            int slash = path.indexOf('/', start);
+            String name = slash < 0 ? path.substring(start) : path.substring(start, slash);
+            TreeEntries.Entry entry = TreeEntries.find(reader.open(at, Constants.OBJ_TREE).getCachedBytes(), name);
+            if (entry == null) {
                 return null;
             }
-            return walk.getObjectId(0);
+            if (slash < 0) {
+                return entry.isFile() ? entry.id() : null;
+            }
+            if (!entry.isTree()) {
+                return null;
+            }
+            at = entry.id();
+            start = slash + 1;
         }
     }
 

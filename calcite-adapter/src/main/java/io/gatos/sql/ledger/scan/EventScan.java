@@ -19,7 +19,6 @@ import io.gatos.sql.ledger.git.GitObjects;
 import io.gatos.sql.ledger.git.LazyStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -76,68 +75,26 @@ public final class EventScan {
         if (cache != null && query.newestFirst()) {
             return SortedEvents.stream(objects, snapshot, admitted, query, cache, findings);
         }
-        if (cache != null) {
-            return cached(objects, snapshot, admitted, query, cache, listing, findings);
-        }
-        Iterator<Journal> journals = admitted.iterator();
-        return LazyStream.of(new LazyStream.Source<>() {
-            private JournalCursor cursor;
+        SegmentListing shared = listing == null ? null : listing.concurrent();
+        ParallelJournals.Opener opener = cache == null
+                ? (o, j, f) -> new JournalCursor(o, snapshot, j, query, query.positions(), f)::next
+                : (o, j, f) -> new CachedJournal(o, snapshot, j, query, cache, shared, f);
+        JournalsInOrder rows = new JournalsInOrder(objects, snapshot, admitted, opener, decodeThreads(), findings);
+        return LazyStream.of(rows, rows);
+    }
 
-            @Override
-            public LedgerEvent next() throws IOException {
-                while (true) {
-                    if (cursor == null) {
-                        if (!journals.hasNext()) {
-                            return null;
-                        }
-                        var j = journals.next();
-                        cursor = new JournalCursor(objects, snapshot, j, query, query.positions(), findings);
-                    }
-                    LedgerEvent e = cursor.next();
-                    if (e != null) {
-                        return e;
-                    }
-                    cursor = null;
-                }
-            }
-        }, objects);
+    /**
+     * Returns how many journals are decoded at once: the system property {@code gatos.decode.threads}
+     * when set (1 reads them one after the other), else the processors, at most 4.
+     */
+    static int decodeThreads() {
+        Integer set = Integer.getInteger("gatos.decode.threads");
+        return set != null ? Math.max(1, set) : Math.min(4, Runtime.getRuntime().availableProcessors());
     }
 
     /** Returns the journals of {@code snapshot} that {@code query}'s namespace, stream and commit restrictions admit. */
     private static List<Journal> admitted(LedgerSnapshot snapshot, EventQuery query) {
         return journals(snapshot).stream().filter(query::admits).toList();
-    }
-
-    private static Stream<LedgerEvent> cached(GitObjects objects, LedgerSnapshot snapshot,
-            List<Journal> admitted, EventQuery q, SegmentStore cache, SegmentListing listing,
-            Consumer<Finding> findings) {
-        Iterator<Journal> journals = admitted.iterator();
-        CachedJournal[] current = new CachedJournal[1];
-        return LazyStream.of(() -> {
-            while (true) {
-                if (current[0] == null) {
-                    if (!journals.hasNext()) {
-                        return null;
-                    }
-                    var j = journals.next();
-                    current[0] = new CachedJournal(objects, snapshot, j, q, cache, listing, findings);
-                }
-                LedgerEvent e = current[0].next();
-                if (e != null) {
-                    return e;
-                }
-                current[0].close();
-                current[0] = null;
-            }
-        }, () -> {
-            try {
-                if (current[0] != null) {
-                    current[0].close();
-                }
-            } finally {
-                objects.close();
-            }
-        });
     }
 
     /** Narrows a commit-id restriction to commits that exist, so a lookup of unknown ids reads nothing. */
