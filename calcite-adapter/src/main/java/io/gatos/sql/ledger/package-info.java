@@ -1,8 +1,10 @@
 /**
- * Maps the GATOS repository layout (journals, shiplog topics, consumer checkpoints, state
- * checkpoints and nodes, pointers, jobs, governance, refs) to plain Java records, reading Git
- * objects through JGit. Nothing here imports Calcite: the SQL layer in {@code io.gatos.sql.calcite}
- * only maps these records to rows. Every scan is a lazy stream over one {@link
- * io.gatos.sql.ledger.LedgerSnapshot} of the ref heads; closing the stream releases its readers.
+ * Holds the ledger API: {@link io.gatos.sql.ledger.LedgerRepository} and its
+ * {@link io.gatos.sql.ledger.LedgerSnapshot}s, the records every plane is read into (events,
+ * messages, checkpoints, state nodes, pointers, jobs, governance, refs, commits), the
+ * {@link io.gatos.sql.ledger.Finding}s of what could not be taken at face value, and the query
+ * types ({@link io.gatos.sql.ledger.EventQuery}, {@link io.gatos.sql.ledger.Journal},
+ * {@link io.gatos.sql.ledger.KeyRange}). Nothing under {@code io.gatos.sql.ledger} imports Calcite;
+ * every scan is a lazy stream over one snapshot of the ref heads, and closing it releases its readers.
  */
 package io.gatos.sql.ledger;
