@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * and hands out their events in journal order on the calling thread: the same rows, findings and
  * order as reading the journals one after the other. Each worker reads through a {@link GitObjects}
  * of its own; findings travel with the rows and reach the consumer on the calling thread. Holds at
- * most {@code threads} × {@value #BUFFER} events; closing stops the workers. Not thread-safe itself.
+ * most {@code threads + 1} journals ahead, {@value #BUFFER} events each; closing stops the workers.
+ * Not thread-safe itself.
  */
 final class ParallelJournals implements LazyStream.Source<LedgerEvent>, AutoCloseable {
     /** Events buffered per journal being read ahead. */
@@ -43,15 +44,24 @@ final class ParallelJournals implements LazyStream.Source<LedgerEvent>, AutoClos
     }
 
     private final List<BlockingQueue<Object>> lanes = new ArrayList<>();
+    private final LedgerSnapshot snapshot;
+    private final List<Journal> journals;
+    private final Opener opener;
     private final ExecutorService pool;
     private final Consumer<Finding> findings;
+    private final int window;
     private volatile boolean closed;
     private int current;
+    private int submitted;
 
     /** Starts reading {@code journals} of {@code snapshot} on {@code threads} workers. */
     ParallelJournals(LedgerSnapshot snapshot, List<Journal> journals, int threads, Opener opener,
             Consumer<Finding> findings) {
+        this.snapshot = snapshot;
+        this.journals = journals;
+        this.opener = opener;
         this.findings = findings;
+        this.window = threads + 1;
         int id = POOLS.incrementAndGet();
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {
@@ -59,12 +69,20 @@ final class ParallelJournals implements LazyStream.Source<LedgerEvent>, AutoClos
             t.setDaemon(true);
             return t;
         });
-        for (Journal journal : journals) {
-            BlockingQueue<Object> lane = new ArrayBlockingQueue<>(BUFFER);
-            lanes.add(lane);
-            pool.execute(() -> fill(snapshot, journal, opener, lane));
+        for (int i = 0; i < journals.size(); i++) {
+            lanes.add(null);
         }
-        pool.shutdown(); // no more tasks; the submitted ones run in journal order
+        while (submitted < Math.min(window, journals.size())) {
+            submitNext();
+        }
+    }
+
+    /** Starts the next journal; lanes exist only for the journals within the window ahead of the consumer. */
+    private void submitNext() {
+        BlockingQueue<Object> lane = new ArrayBlockingQueue<>(BUFFER);
+        Journal journal = journals.get(submitted);
+        lanes.set(submitted++, lane);
+        pool.execute(() -> fill(snapshot, journal, opener, lane));
     }
 
     private void fill(LedgerSnapshot snapshot, Journal journal, Opener opener, BlockingQueue<Object> lane) {
@@ -108,6 +126,9 @@ final class ParallelJournals implements LazyStream.Source<LedgerEvent>, AutoClos
             if (item == END) {
                 lanes.set(current, null);
                 current++;
+                if (submitted < journals.size()) {
+                    submitNext();
+                }
             } else if (item instanceof Finding f) {
                 findings.accept(f);
             } else if (item instanceof Failure failure) {
@@ -116,6 +137,7 @@ final class ParallelJournals implements LazyStream.Source<LedgerEvent>, AutoClos
                 return (LedgerEvent) item;
             }
         }
+        pool.shutdown(); // every journal read: the workers end
         return null;
     }
 
@@ -140,6 +162,7 @@ final class ParallelJournals implements LazyStream.Source<LedgerEvent>, AutoClos
     @Override
     public void close() {
         closed = true;
+        pool.shutdown();
         for (BlockingQueue<Object> lane : lanes) {
             if (lane != null) {
                 lane.clear();

@@ -41,7 +41,7 @@ class JournalsInOrderTest {
     }
 
     @Test
-    void readingAheadInParallelGivesTheSameRowsFindingsAndOrder() {
+    void readingAheadInParallelGivesTheSameRowsFindingsAndOrder() throws InterruptedException {
         SampleLedger.generate(dir.resolve("l.git"), 5000, 3, null);
         try (LedgerRepository repo = LedgerRepository.open(dir.resolve("l.git"))) {
             LedgerSnapshot s = repo.snapshot();
@@ -55,6 +55,17 @@ class JournalsInOrderTest {
                 assertThat(scan(s, q, cache, 3)).as("cold cache, " + q).isEqualTo(one);
                 assertThat(scan(s, q, cache, 3)).as("warm cache, " + q).isEqualTo(one);
                 assertThat(scan(s, q, cache, 1)).as("warm cache, one thread, " + q).isEqualTo(one);
+            }
+        }
+        assertNoWorkerLeft();
+    }
+
+    /** Waits for every decode worker to end (a scan read to its end shuts its pool down). */
+    private static void assertNoWorkerLeft() throws InterruptedException {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("gatos-decode-")) {
+                t.join(10_000);
+                assertThat(t.isAlive()).as(t.getName() + " still running after its scan").isFalse();
             }
         }
     }
@@ -74,12 +85,7 @@ class JournalsInOrderTest {
                 assertThat(rows.limit(JournalsInOrder.READ_AHEAD_AFTER + 100).count())
                         .isEqualTo(JournalsInOrder.READ_AHEAD_AFTER + 100);
             }
-            for (Thread t : Thread.getAllStackTraces().keySet()) {
-                if (t.getName().startsWith("gatos-decode-")) {
-                    t.join(10_000);
-                    assertThat(t.isAlive()).as(t.getName() + " still running after close").isFalse();
-                }
-            }
+            assertNoWorkerLeft();
         }
     }
 }
