@@ -8,7 +8,7 @@ package io.gatos.sql.ledger;
 public record KeyRange(Long tsFrom, Long tsTo, String idFrom, String idTo) {
     /** The range that admits everything. */
     public static final KeyRange ALL = new KeyRange(null, null, null, null);
-    /** The range no event lies in (from the largest instant on): a scan with it reads and yields nothing it can skip. */
+    /** The range no event lies in (from the largest instant on): a scan skips every cached segment with it. */
     public static final KeyRange NONE = new KeyRange(Long.MAX_VALUE, null, null, null);
 
     /** Returns whether this range admits everything. */

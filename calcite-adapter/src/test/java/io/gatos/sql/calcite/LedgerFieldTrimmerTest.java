@@ -37,7 +37,8 @@ class LedgerFieldTrimmerTest {
         try (LedgerRepository repo = LedgerRepository.open(dir.resolve("l.git"));
                 Connection c = SqlRows.connect(new GatosSchema(repo, CacheConfig.OFF))) {
             for (String sql : java.util.List.of("SELECT COUNT(*) FROM events",
-                    "SELECT ns, COUNT(*) FROM events GROUP BY ns", "SELECT stream, MAX(pos) FROM events GROUP BY stream",
+                    "SELECT ns, COUNT(*) FROM events GROUP BY ns",
+                    "SELECT stream, MAX(pos) FROM events GROUP BY stream",
                     "SELECT COUNT(*) FROM events WHERE commit_id = '0000000000000000000000000000000000000000'")) {
                 long before = repo.stats().blobs();
                 assertThat(SqlRows.rows(c, sql)).as(sql).isNotEmpty();

@@ -36,8 +36,8 @@ class LedgerSnapshotTest {
             ObjectId b1 = repo.event("orders", "bob", "b", "{}");
             repo.event("orders", "alice", "a", "{}");
             LedgerSnapshot s = repo.snapshot();
-            Map<String, PreviousHead> base = new HashMap<>(Map.of(ALICE, new PreviousHead(a1, 1), BOB, new PreviousHead(b1, 1),
-                    "refs/gatos/audit/x", new PreviousHead(a1, -1)));
+            Map<String, PreviousHead> base = new HashMap<>(Map.of(ALICE, new PreviousHead(a1, 1),
+                    BOB, new PreviousHead(b1, 1), "refs/gatos/audit/x", new PreviousHead(a1, -1)));
             LedgerSnapshot based = s.withBase(base);
             base.clear();
 

@@ -11,7 +11,8 @@ class PreviousHeadTest {
 
     @Test
     void holdsAHeadAndAKnownOrUnknownLength() {
-        assertThat(new PreviousHead(HEAD, 3)).extracting(PreviousHead::head, PreviousHead::length).containsExactly(HEAD, 3L);
+        assertThat(new PreviousHead(HEAD, 3)).extracting(PreviousHead::head, PreviousHead::length)
+                .containsExactly(HEAD, 3L);
         assertThat(new PreviousHead(HEAD, PreviousHead.UNKNOWN).length()).isEqualTo(-1);
         assertThat(new PreviousHead(HEAD, 0)).isEqualTo(new PreviousHead(ObjectId.fromString("ab".repeat(20)), 0));
     }

@@ -2,6 +2,7 @@ package io.gatos.sql.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatos.sql.layout.TreePaths;
 import io.gatos.sql.ledger.cache.SegmentStore;
 import io.gatos.sql.ledger.decode.Envelopes;
 import io.gatos.sql.ledger.eventcache.SortedEvents;
@@ -112,7 +113,7 @@ class VanishedObjectsCacheTest {
 
     private ObjectId envelopeOf(ObjectId commit) throws IOException {
         RevCommit c = repo.repository().parseCommit(commit);
-        try (TreeWalk walk = TreeWalk.forPath(repo.repository(), Envelopes.PATH, c.getTree())) {
+        try (TreeWalk walk = TreeWalk.forPath(repo.repository(), TreePaths.ENVELOPE, c.getTree())) {
             return walk.getObjectId(0);
         }
     }

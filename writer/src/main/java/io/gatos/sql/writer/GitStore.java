@@ -45,8 +45,7 @@ final class GitStore implements AutoCloseable {
     static void init(Path dir, boolean bare) {
         try {
             // closing Git closes the repository it created (a second close would log a JGit warning)
-            Git.init().setDirectory(dir.toFile()).setBare(bare).setInitialBranch("main").call()
-                    .close();
+            Git.init().setDirectory(dir.toFile()).setBare(bare).setInitialBranch("main").call().close();
         } catch (GitAPIException e) {
             throw new UncheckedIOException(new IOException("cannot init " + dir + ": " + e.getMessage(), e));
         }
@@ -54,8 +53,7 @@ final class GitStore implements AutoCloseable {
 
     /** Opens the repository at {@code dir}; throws IllegalArgumentException when there is none. */
     static GitStore open(Path dir, WriterOptions options) throws IOException {
-        File gitDir = RepositoryCache.FileKey.resolve(dir.toFile(),
-                FS.DETECTED);
+        File gitDir = RepositoryCache.FileKey.resolve(dir.toFile(), FS.DETECTED);
         if (gitDir == null) {
             throw new IllegalArgumentException("not a Git repository: " + dir);
         }

@@ -186,7 +186,8 @@ public final class LedgerWriter implements AutoCloseable {
     /** Appends a result commit with {@code trailers} (in order) and, when non-null, {@code poe.json}. */
     public ObjectId result(String jobHex, Map<String, String> trailers, byte[] poeJson, Instant time) {
         Map<String, byte[]> files = poeJson == null ? Map.of() : Map.of(TreePaths.JOB_POE, poeJson);
-        return Unchecked.io(() -> append(jobRef(jobHex) + "/result", files, CommitMessage.of("result", trailers), time));
+        return Unchecked.io(() -> append(jobRef(jobHex) + "/result", files, CommitMessage.of("result", trailers),
+                time));
     }
 
     private static String jobRef(String jobHex) {

@@ -2,7 +2,6 @@ package io.gatos.sql.ledger.decode;
 
 import io.gatos.sql.codec.Json;
 import io.gatos.sql.codec.JsonValue;
-import io.gatos.sql.layout.TreePaths;
 import io.gatos.sql.ledger.git.GitCommit;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -12,9 +11,6 @@ import java.time.format.DateTimeParseException;
  * readers. Every method is side-effect free.
  */
 public final class Envelopes {
-    /** Path of the envelope in an event or message commit tree. */
-    public static final String PATH = TreePaths.ENVELOPE;
-
     private Envelopes() {
     }
 

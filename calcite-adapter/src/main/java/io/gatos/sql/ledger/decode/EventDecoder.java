@@ -6,6 +6,7 @@ import io.gatos.sql.codec.Json;
 import io.gatos.sql.codec.JsonValue;
 import io.gatos.sql.codec.Trailers;
 import io.gatos.sql.codec.Ulid;
+import io.gatos.sql.layout.TreePaths;
 import io.gatos.sql.ledger.FindingCode;
 import io.gatos.sql.ledger.LedgerEvent;
 import io.gatos.sql.ledger.git.GitCommit;
@@ -60,12 +61,12 @@ public final class EventDecoder {
             return unreadable("envelope has no string '" + missing + "'");
         }
         if (!Ulid.isValid(ulid)) {
-            notes.add(new Note(FindingCode.BAD_ULID, Envelopes.PATH, "envelope ulid '" + Text.excerpt(ulid)
+            notes.add(new Note(FindingCode.BAD_ULID, TreePaths.ENVELOPE, "envelope ulid '" + Text.excerpt(ulid)
                     + "' is not a ULID (26 upper-case Crockford base32 characters); the event keeps it as its id"));
         }
         if (Text.maySurrogate(bytes)) {
             Text.unpaired(envelope, (pointer, escape) -> notes.add(new Note(FindingCode.BAD_TEXT,
-                    Envelopes.PATH + "#" + pointer, Text.unpairedMessage(escape))));
+                    TreePaths.ENVELOPE + "#" + pointer, Text.unpairedMessage(escape))));
         }
         return new LedgerEvent(Text.wellFormed(ulid), ns, Text.wellFormed(actor), stream(), pos,
                 Text.wellFormed(type), ts(envelope), Json.write(payload), Envelopes.json(envelope, "caps", "[]"),
@@ -88,7 +89,7 @@ public final class EventDecoder {
         if (value != null && !(value instanceof JsonValue.Null)) {
             String text = value instanceof JsonValue.Str s ? "'" + Text.excerpt(s.value()) + "'"
                     : Text.excerpt(Json.write(value));
-            notes.add(new Note(FindingCode.BAD_TIME, Envelopes.PATH + "#/ts", "envelope ts " + text
+            notes.add(new Note(FindingCode.BAD_TIME, TreePaths.ENVELOPE + "#/ts", "envelope ts " + text
                     + " is not an RFC 3339 time; ts reads as the committer time"));
         }
         return commit.committerMillis();

@@ -1,5 +1,6 @@
 package io.gatos.sql.ledger.decode;
 
+import io.gatos.sql.layout.TreePaths;
 import io.gatos.sql.ledger.Finding;
 import io.gatos.sql.ledger.FindingCode;
 import io.gatos.sql.ledger.Journal;
@@ -27,7 +28,7 @@ public final class EventReader {
     private final Consumer<Finding> findings;
     private String envelope;
 
-    /** Reads events of journal {@code ref} ({@code parts}: ns, actor segment), with envelopes when {@code envelopes}. */
+    /** Reads events of {@code journal}, with envelopes when {@code envelopes}. */
     public EventReader(GitObjects objects, Journal journal, boolean envelopes, Consumer<Finding> findings) {
         this.objects = objects;
         this.ref = journal.ref();
@@ -49,13 +50,13 @@ public final class EventReader {
         }
         ObjectId blob;
         try {
-            blob = objects.blobAt(commit.tree(), Envelopes.PATH);
+            blob = objects.blobAt(commit.tree(), TreePaths.ENVELOPE);
         } catch (MissingObjectException e) {
             return report(decoder, FindingCode.MISSING_OBJECT, "object " + e.getObjectId().name()
                     + " of the event tree is missing");
         }
         if (blob == null) {
-            return report(decoder, FindingCode.BAD_JSON, "the commit has no " + Envelopes.PATH);
+            return report(decoder, FindingCode.BAD_JSON, "the commit has no " + TreePaths.ENVELOPE);
         }
         envelope = blob.name();
         byte[] bytes;
@@ -69,7 +70,7 @@ public final class EventReader {
         }
         LedgerEvent event = decoder.decode(bytes);
         if (event.error() != null) {
-            findings.accept(new Finding(ref, commit.id(), Envelopes.PATH, FindingCode.BAD_JSON, event.error()));
+            findings.accept(new Finding(ref, commit.id(), TreePaths.ENVELOPE, FindingCode.BAD_JSON, event.error()));
         }
         for (EventDecoder.Note note : decoder.notes()) {
             findings.accept(new Finding(ref, commit.id(), note.path(), note.code(), note.message()));
@@ -84,7 +85,7 @@ public final class EventReader {
 
     private LedgerEvent report(EventDecoder decoder, FindingCode code, String reason) {
         LedgerEvent event = decoder.unreadable(reason);
-        findings.accept(new Finding(ref, event.commitId(), Envelopes.PATH, code, reason));
+        findings.accept(new Finding(ref, event.commitId(), TreePaths.ENVELOPE, code, reason));
         return event;
     }
 

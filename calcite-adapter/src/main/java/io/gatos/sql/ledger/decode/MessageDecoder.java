@@ -4,6 +4,7 @@ import io.gatos.sql.codec.Blake3;
 import io.gatos.sql.codec.Json;
 import io.gatos.sql.codec.JsonValue;
 import io.gatos.sql.codec.Ulid;
+import io.gatos.sql.layout.TreePaths;
 import io.gatos.sql.ledger.ShiplogMessage;
 import io.gatos.sql.ledger.git.GitCommit;
 
@@ -31,7 +32,7 @@ public final class MessageDecoder {
         String contentId = commit.trailers().first("Content-Id");
         boolean contentOk = bytes != null && contentId != null && contentId.equals(Blake3.prefixed(bytes));
         if (bytes == null) {
-            return unreadable(topic, ref, pos, commit, contentId, "the commit has no " + Envelopes.PATH);
+            return unreadable(topic, ref, pos, commit, contentId, "the commit has no " + TreePaths.ENVELOPE);
         }
         JsonValue parsed;
         try {

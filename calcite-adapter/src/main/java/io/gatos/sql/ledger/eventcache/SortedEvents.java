@@ -40,7 +40,7 @@ public final class SortedEvents {
     private SortedEvents() {
     }
 
-    /** Returns the events of {@code journals} that {@code q} admits, newest first; closing it closes {@code objects}. */
+    /** Returns the events of {@code journals} that {@code q} admits, newest first; closing closes {@code objects}. */
     public static Stream<LedgerEvent> stream(GitObjects objects, LedgerSnapshot snapshot,
             List<Journal> journals, EventQuery q, SegmentStore store,
             Consumer<Finding> findings) {

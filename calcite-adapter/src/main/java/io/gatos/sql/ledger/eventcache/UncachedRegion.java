@@ -66,7 +66,8 @@ final class UncachedRegion {
             LedgerEvent event = reader.read(commit, pos, null);
             pos = pos < 0 ? -1 : pos - 1;
             if (builder != null) {
-                builder.add(codec.encode(event, reader.envelope()), commit.id(), event.id(), event.tsMillis(), commit.firstParent());
+                builder.add(codec.encode(event, reader.envelope()), commit.id(), event.id(), event.tsMillis(),
+                        commit.firstParent());
             }
             if (admits(event)) {
                 return event;

@@ -163,7 +163,8 @@ public final class ChainWalk implements LazyStream.Source<GitCommit> {
      * Returns {@link #length(GitObjects, ObjectId, PreviousHead)}, calling {@code offChain} when the base head
      * is not on the chain.
      */
-    public static long length(GitObjects objects, ObjectId head, PreviousHead base, Runnable offChain) throws IOException {
+    public static long length(GitObjects objects, ObjectId head, PreviousHead base, Runnable offChain)
+            throws IOException {
         if (base == null) {
             return length(objects, head);
         }

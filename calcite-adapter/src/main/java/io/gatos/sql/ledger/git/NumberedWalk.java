@@ -30,8 +30,8 @@ public final class NumberedWalk {
     private long pos;
 
     /** Opens the walk of {@code ref}; {@code positions} false skips numbering (every position is -1). */
-    public NumberedWalk(GitObjects objects, LedgerSnapshot snapshot, String ref, FindingCode mergeCode, boolean positions,
-            Consumer<Finding> findings) {
+    public NumberedWalk(GitObjects objects, LedgerSnapshot snapshot, String ref, FindingCode mergeCode,
+            boolean positions, Consumer<Finding> findings) {
         this.objects = objects;
         this.snapshot = snapshot;
         this.ref = ref;

@@ -161,7 +161,7 @@ public final class ConsumerScan {
     /** Returns a message's ULID: its envelope's, else its Event-Id trailer's, else null. */
     static String messageUlid(GitObjects objects, GitCommit commit) throws IOException {
         try {
-            ObjectId blob = objects.blobAt(commit.tree(), Envelopes.PATH);
+            ObjectId blob = objects.blobAt(commit.tree(), TreePaths.ENVELOPE);
             if (blob != null && Json.parse(objects.blob(blob)) instanceof JsonValue.Obj o && o.string("ulid") != null) {
                 return o.string("ulid");
             }

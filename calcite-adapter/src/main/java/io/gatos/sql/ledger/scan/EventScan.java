@@ -75,11 +75,13 @@ public final class EventScan {
         if (cache != null && query.newestFirst()) {
             return SortedEvents.stream(objects, snapshot, admitted, query, cache, findings);
         }
-        SegmentListing shared = listing == null ? null : listing.concurrent();
+        int threads = admitted.size() > 1 ? decodeThreads() : 1;
+        // journals read at once forget bad tips in one listing: give them sets made for that
+        SegmentListing shared = listing == null || threads == 1 ? listing : listing.concurrent();
         ParallelJournals.Opener opener = cache == null
                 ? (o, j, f) -> new JournalCursor(o, snapshot, j, query, query.positions(), f)::next
                 : (o, j, f) -> new CachedJournal(o, snapshot, j, query, cache, shared, f);
-        JournalsInOrder rows = new JournalsInOrder(objects, snapshot, admitted, opener, decodeThreads(), findings);
+        JournalsInOrder rows = new JournalsInOrder(objects, snapshot, admitted, opener, threads, findings);
         return LazyStream.of(rows, rows);
     }
 
@@ -92,7 +94,7 @@ public final class EventScan {
         return set != null ? Math.max(1, set) : Math.min(4, Runtime.getRuntime().availableProcessors());
     }
 
-    /** Returns the journals of {@code snapshot} that {@code query}'s namespace, stream and commit restrictions admit. */
+    /** Returns the journals of {@code snapshot} that {@code query}'s namespace, stream and commit limits admit. */
     private static List<Journal> admitted(LedgerSnapshot snapshot, EventQuery query) {
         return journals(snapshot).stream().filter(query::admits).toList();
     }

@@ -1,5 +1,6 @@
 package io.gatos.sql.ledger.scan;
 
+import io.gatos.sql.layout.TreePaths;
 import io.gatos.sql.ledger.EventQuery;
 import io.gatos.sql.ledger.Finding;
 import io.gatos.sql.ledger.FindingCode;
@@ -75,7 +76,7 @@ public final class FindingScan {
         }
         String first = ulids.putIfAbsent(e.id(), e.commitId());
         if (first != null) {
-            sink.accept(new Finding(e.ref(), e.commitId(), Envelopes.PATH, FindingCode.DUPLICATE_ULID,
+            sink.accept(new Finding(e.ref(), e.commitId(), TreePaths.ENVELOPE, FindingCode.DUPLICATE_ULID,
                     "ULID " + e.id() + " appears in commits " + first + " and " + e.commitId()));
         }
     }

@@ -62,7 +62,8 @@ public final class Frontier {
                     changed.add(ref);
                 }
                 long length = linear(ref)
-                        ? ChainWalk.length(objects, e.getValue(), prev, () -> rewritten.add(ref)) : PreviousHead.UNKNOWN;
+                        ? ChainWalk.length(objects, e.getValue(), prev, () -> rewritten.add(ref))
+                        : PreviousHead.UNKNOWN;
                 refs.put(ref, new PreviousHead(e.getValue(), length));
             }
         } catch (IOException e) {

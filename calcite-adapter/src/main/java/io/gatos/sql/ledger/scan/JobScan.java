@@ -166,7 +166,8 @@ public final class JobScan {
         Claim earliest = null;
         for (Map.Entry<String, ObjectId> e : refs.subMap(prefix, prefix + Character.MAX_VALUE).entrySet()) {
             String worker = e.getKey().substring(prefix.length());
-            GitCommit commit = worker.isEmpty() ? null : HeadDocuments.head(objects, e.getKey(), e.getValue(), findings);
+            GitCommit commit = worker.isEmpty() ? null
+                    : HeadDocuments.head(objects, e.getKey(), e.getValue(), findings);
             if (commit != null
                     && (earliest == null || commit.committerMillis() < earliest.commit().committerMillis())) {
                 earliest = new Claim(e.getKey(), worker, commit);

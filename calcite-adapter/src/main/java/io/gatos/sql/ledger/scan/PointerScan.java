@@ -2,6 +2,7 @@ package io.gatos.sql.ledger.scan;
 
 import io.gatos.sql.codec.Json;
 import io.gatos.sql.codec.JsonValue;
+import io.gatos.sql.layout.TreePaths;
 import io.gatos.sql.ledger.EventQuery;
 import io.gatos.sql.ledger.Finding;
 import io.gatos.sql.ledger.LedgerEvent;
@@ -67,7 +68,7 @@ public final class PointerScan {
             return List.of();
         }
         try {
-            return Pointers.find(Json.parse(event.payload()), Envelopes.PATH, "/payload",
+            return Pointers.find(Json.parse(event.payload()), TreePaths.ENVELOPE, "/payload",
                     Pointers.Context.event(event.commitId(), event.ref()), findings);
         } catch (Json.SyntaxException e) {
             throw new IllegalStateException("the reader wrote a payload that is not JSON: " + event.commitId(), e);

@@ -4,6 +4,7 @@ import io.gatos.sql.codec.Blake3;
 import io.gatos.sql.codec.Json;
 import io.gatos.sql.codec.Ulid;
 import io.gatos.sql.layout.Plane;
+import io.gatos.sql.layout.TreePaths;
 import io.gatos.sql.ledger.Finding;
 import io.gatos.sql.ledger.FindingCode;
 import io.gatos.sql.ledger.KeyRange;
@@ -157,7 +158,8 @@ public final class ShiplogScan {
                 window.addLast(m);
             }
         } catch (IOException e) {
-            throw new LedgerException(LedgerException.Code.IO, "reading topic " + topic + " failed: " + e.getMessage(), e);
+            throw new LedgerException(LedgerException.Code.IO, "reading topic " + topic + " failed: " + e.getMessage(),
+                    e);
         }
         List<ShiplogMessage> out = new ArrayList<>(window);
         java.util.Collections.reverse(out);
@@ -209,18 +211,18 @@ public final class ShiplogScan {
         private ShiplogMessage decode(GitCommit commit, long here) throws IOException {
             byte[] bytes = null;
             try {
-                ObjectId blob = objects.blobAt(commit.tree(), Envelopes.PATH);
+                ObjectId blob = objects.blobAt(commit.tree(), TreePaths.ENVELOPE);
                 bytes = blob == null ? null : objects.blob(blob);
             } catch (MissingObjectException e) {
-                findings.accept(new Finding(ref, commit.id(), Envelopes.PATH, FindingCode.MISSING_OBJECT,
+                findings.accept(new Finding(ref, commit.id(), TreePaths.ENVELOPE, FindingCode.MISSING_OBJECT,
                         "object " + e.getObjectId().name() + " of the message tree is missing"));
             }
             ShiplogMessage m = MessageDecoder.decode(topic, ref, here, commit, bytes);
             if (m.error() != null) {
-                findings.accept(new Finding(ref, commit.id(), Envelopes.PATH, FindingCode.BAD_JSON, m.error()));
+                findings.accept(new Finding(ref, commit.id(), TreePaths.ENVELOPE, FindingCode.BAD_JSON, m.error()));
             } else {
                 if (!m.contentOk()) {
-                    findings.accept(new Finding(ref, commit.id(), Envelopes.PATH, FindingCode.CONTENT_ID_MISMATCH,
+                    findings.accept(new Finding(ref, commit.id(), TreePaths.ENVELOPE, FindingCode.CONTENT_ID_MISMATCH,
                             "Content-Id " + m.contentId() + " is not BLAKE3 of the envelope bytes ("
                                     + Blake3.prefixed(bytes) + ")"));
                 }
@@ -232,14 +234,15 @@ public final class ShiplogScan {
         /** Reports a readable envelope's ulid that is no ULID and its strings with unpaired surrogates. */
         private void oddities(GitCommit commit, ShiplogMessage m, byte[] bytes) {
             if (!Ulid.isValid(m.ulid())) {
-                findings.accept(new Finding(ref, commit.id(), Envelopes.PATH, FindingCode.BAD_ULID, "envelope ulid '"
-                        + Text.excerpt(m.ulid()) + "' is not a ULID (26 upper-case Crockford base32 characters);"
+                findings.accept(new Finding(ref, commit.id(), TreePaths.ENVELOPE, FindingCode.BAD_ULID,
+                        "envelope ulid '" + Text.excerpt(m.ulid())
+                        + "' is not a ULID (26 upper-case Crockford base32 characters);"
                         + " the message keeps it, and ts reads as the committer time"));
             }
             if (Text.maySurrogate(bytes)) {
                 try {
                     Text.unpaired(Json.parse(bytes), (pointer, escape) -> findings.accept(new Finding(ref,
-                            commit.id(), Envelopes.PATH + "#" + pointer, FindingCode.BAD_TEXT,
+                            commit.id(), TreePaths.ENVELOPE + "#" + pointer, FindingCode.BAD_TEXT,
                             Text.unpairedMessage(escape))));
                 } catch (Json.SyntaxException e) {
                     throw new IllegalStateException("the envelope parsed once already", e);

@@ -219,7 +219,8 @@ class CachedJournalTest {
         repo.event("orders", "alice", "order.created", "{\"n\":100}");
         repo.event("orders", "alice", "order.created", "{\"n\":101}");
         Map<String, PreviousHead> base = new java.util.HashMap<>();
-        before.refsUnder(Plane.JOURNAL.prefix()).forEach((ref, head) -> base.put(ref, new PreviousHead(head, PreviousHead.UNKNOWN)));
+        before.refsUnder(Plane.JOURNAL.prefix())
+                .forEach((ref, head) -> base.put(ref, new PreviousHead(head, PreviousHead.UNKNOWN)));
         LedgerSnapshot based = reader.snapshot().withBase(base);
         List<LedgerEvent> truth = scan(based, all(), null);
         assertThat(truth).hasSize(2);
@@ -262,7 +263,8 @@ class CachedJournalTest {
         // the out-of-order event sits at the top of alice's chain but sorts near the end
         assertThat(truth.get(truth.size() - 1).kind()).isEqualTo("order.late");
         assertThat(scan(sorted, store)).isEqualTo(truth);
-        EventQuery billing = EventQuery.all().withPositions(false).withNamespaces(Set.of("billing")).withRange(new KeyRange(truth.get(20).tsMillis(), null, null, null)).withNewestFirst(true);
+        EventQuery billing = EventQuery.all().withPositions(false).withNamespaces(Set.of("billing"))
+                .withRange(new KeyRange(truth.get(20).tsMillis(), null, null, null)).withNewestFirst(true);
         assertThat(scan(billing, store)).isEqualTo(truth.stream().filter(e -> e.ns().equals("billing"))
                 .filter(e -> e.tsMillis() >= truth.get(20).tsMillis()).map(e -> withoutPos(e)).toList());
     }

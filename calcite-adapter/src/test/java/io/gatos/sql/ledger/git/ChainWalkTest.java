@@ -186,7 +186,8 @@ class ChainWalkTest {
                 assertThat(ChainWalk.length(objects, c3, null)).isEqualTo(3);
                 assertThat(ChainWalk.length(objects, c3, new PreviousHead(c2, 2))).isEqualTo(3);
                 assertThat(ChainWalk.length(objects, c3, new PreviousHead(c1, PreviousHead.UNKNOWN))).isEqualTo(3);
-                assertThat(ChainWalk.length(objects, c3, new PreviousHead(c2, 40))).as("trusts a given length").isEqualTo(41);
+                assertThat(ChainWalk.length(objects, c3, new PreviousHead(c2, 40))).as("trusts a given length")
+                        .isEqualTo(41);
                 boolean[] off = {false};
                 assertThat(ChainWalk.length(objects, c3, new PreviousHead(other, 9), () -> off[0] = true)).isEqualTo(3);
                 assertThat(off[0]).isTrue();

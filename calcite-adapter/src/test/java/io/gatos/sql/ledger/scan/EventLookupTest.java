@@ -22,7 +22,8 @@ class EventLookupTest {
     Path dir;
 
     private static List<LedgerEvent> lookup(LedgerSnapshot s, Set<String> commits, boolean positions) {
-        try (Stream<LedgerEvent> rows = EventScan.stream(s, EventQuery.all().withPositions(positions).withCommitIds(commits), f -> { })) {
+        EventQuery query = EventQuery.all().withPositions(positions).withCommitIds(commits);
+        try (Stream<LedgerEvent> rows = EventScan.stream(s, query, f -> { })) {
             return rows.toList();
         }
     }

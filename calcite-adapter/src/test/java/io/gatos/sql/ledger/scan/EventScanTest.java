@@ -226,7 +226,8 @@ class EventScanTest {
                 long blobs = stats.blobs();
                 long commits = stats.commits();
                 Optional<LedgerEvent> first;
-                try (Stream<LedgerEvent> rows = EventScan.stream(s, EventQuery.all().withPositions(false), findings::add)) {
+                EventQuery query = EventQuery.all().withPositions(false);
+                try (Stream<LedgerEvent> rows = EventScan.stream(s, query, findings::add)) {
                     first = rows.findFirst();
                 }
                 assertThat(first).get().extracting(LedgerEvent::commitId, LedgerEvent::payload, LedgerEvent::pos)

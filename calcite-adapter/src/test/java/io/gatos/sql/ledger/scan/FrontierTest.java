@@ -82,7 +82,8 @@ class FrontierTest {
     void anUnknownPreviousLengthIsCountedInFull() throws IOException {
         try (BasedLedger l = BasedLedger.create(dir.resolve("r"), 3)) {
             ObjectId old = l.before().head(BasedLedger.ALICE);
-            Frontier f = Frontier.measure(l.after(), Map.of(BasedLedger.ALICE, new PreviousHead(old, PreviousHead.UNKNOWN),
+            Frontier f = Frontier.measure(l.after(), Map.of(
+                    BasedLedger.ALICE, new PreviousHead(old, PreviousHead.UNKNOWN),
                     BOB, new PreviousHead(l.before().head(BOB), PreviousHead.UNKNOWN)));
             assertLengthsMatchFullWalks(l.after(), f);
             assertThat(f.changed()).contains(BasedLedger.ALICE).doesNotContain(BOB);

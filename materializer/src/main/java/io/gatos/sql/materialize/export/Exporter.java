@@ -90,7 +90,8 @@ public final class Exporter {
     }
 
     /** Bases every ref whose first-parent history holds {@code since} at that commit. */
-    private static Map<String, PreviousHead> sinceBase(LedgerRepository repository, LedgerSnapshot whole, String since) {
+    private static Map<String, PreviousHead> sinceBase(LedgerRepository repository, LedgerSnapshot whole,
+            String since) {
         ObjectId commit = LedgerState.resolve(repository, since, "--since");
         Map<String, PreviousHead> out = new HashMap<>();
         try (var objects = whole.openObjects()) {

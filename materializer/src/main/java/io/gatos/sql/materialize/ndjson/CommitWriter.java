@@ -17,10 +17,6 @@ import org.eclipse.jgit.lib.TreeFormatter;
  * and otherwise recording the source in trailers.
  */
 final class CommitWriter implements AutoCloseable {
-    /** Name of the envelope blob in the {@code message} tree of an event commit. */
-    static final String ENVELOPE = TreePaths.ENVELOPE.substring(TreePaths.ENVELOPE.indexOf('/') + 1);
-    /** Name of the tree that holds the envelope. */
-    private static final String MESSAGE_DIR = TreePaths.ENVELOPE.substring(0, TreePaths.ENVELOPE.indexOf('/'));
     private static final Pattern TRAILER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*: .*");
 
     /**
@@ -63,9 +59,9 @@ final class CommitWriter implements AutoCloseable {
 
     private ObjectId tree(byte[] envelope) throws IOException {
         TreeFormatter inner = new TreeFormatter();
-        inner.append(ENVELOPE, FileMode.REGULAR_FILE, insert(Constants.OBJ_BLOB, envelope));
+        inner.append(TreePaths.ENVELOPE_FILE, FileMode.REGULAR_FILE, insert(Constants.OBJ_BLOB, envelope));
         TreeFormatter outer = new TreeFormatter();
-        outer.append(MESSAGE_DIR, FileMode.TREE, insert(Constants.OBJ_TREE, inner.toByteArray()));
+        outer.append(TreePaths.ENVELOPE_DIR, FileMode.TREE, insert(Constants.OBJ_TREE, inner.toByteArray()));
         return insert(Constants.OBJ_TREE, outer.toByteArray());
     }
 

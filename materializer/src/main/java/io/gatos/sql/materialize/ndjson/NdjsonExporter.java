@@ -6,7 +6,6 @@ import static io.gatos.sql.materialize.ndjson.NdjsonRows.KIND;
 import static io.gatos.sql.materialize.ndjson.NdjsonRows.STREAM;
 import static java.util.Objects.requireNonNull;
 
-import io.gatos.sql.layout.TreePaths;
 import io.gatos.sql.ledger.LedgerException;
 import io.gatos.sql.ledger.LedgerRepository;
 import io.gatos.sql.ledger.git.GitObjects;
@@ -41,8 +40,6 @@ import org.eclipse.jgit.lib.Repository;
  * fields are read from Git as it is written.
  */
 public final class NdjsonExporter {
-    /** The envelope path in an event or message commit (LAYOUT §1, §2). */
-    static final String ENVELOPE = TreePaths.ENVELOPE;
     /** How many estimated bytes of rows the sort holds in memory before spilling. */
     static final long SORT_BYTES = 16L << 20;
     private static final int PROGRESS_EVERY = 1024;

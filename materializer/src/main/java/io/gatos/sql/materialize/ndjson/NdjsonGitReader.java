@@ -13,6 +13,7 @@ import static io.gatos.sql.materialize.ndjson.NdjsonRows.STREAM;
 import static io.gatos.sql.materialize.ndjson.NdjsonRows.TS;
 import static io.gatos.sql.materialize.ndjson.NdjsonRows.TYPE;
 
+import io.gatos.sql.layout.TreePaths;
 import io.gatos.sql.ledger.git.GitObjects;
 import io.gatos.sql.materialize.MaterializeException;
 import io.gatos.sql.materialize.MaterializeException.Code;
@@ -38,10 +39,10 @@ final class NdjsonGitReader {
         }
         RevCommit commit = RevCommit.parse(raw);
         byte[] envelope;
-        ObjectId blob = objects.blobAt(commit.getTree().name(), NdjsonExporter.ENVELOPE);
+        ObjectId blob = objects.blobAt(commit.getTree().name(), TreePaths.ENVELOPE);
         if (blob == null) {
             throw new MaterializeException(Code.LEDGER, "commit " + commitId + " of " + v[STREAM] + " (ULID "
-                    + id + ") has no " + NdjsonExporter.ENVELOPE + "; nothing to export for it");
+                    + id + ") has no " + TreePaths.ENVELOPE + "; nothing to export for it");
         }
         envelope = objects.blob(blob);
         EventLine.Meta meta = new EventLine.Meta((String) v[REF], (String) v[ACTOR], (String) v[CAPS],
